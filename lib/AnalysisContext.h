@@ -1,0 +1,57 @@
+//===- AnalysisContext.h - State shared by one translation unit's analysis ===//
+#ifndef MAPRACE_ANALYSISCONTEXT_H
+#define MAPRACE_ANALYSISCONTEXT_H
+
+#include "AnalysisOptions.h"
+#include "ContainerModel.h"
+#include "FunctionFacts.h"
+#include "LockModel.h"
+#include "PathResolver.h"
+#include "ThreadModel.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
+#include <vector>
+
+namespace maprace {
+
+struct AnalysisContext {
+  AnalysisContext(clang::ASTContext &AST, const AnalysisOptions &Opts)
+      : AST(AST), Opts(Opts), Containers(Opts), Locks(Opts), Threads(Opts) {}
+
+  clang::ASTContext &AST;
+  const AnalysisOptions &Opts;
+  ContainerModel Containers;
+  LockModel Locks;
+  ThreadModel Threads;
+  SyntaxIndex Index;
+
+  /// Functions with bodies that the analysis covers (user code, not
+  /// dependent templates).
+  llvm::DenseSet<const clang::FunctionDecl *> Analysable;
+  /// Facts of analysed functions (summaries for their callers).
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>>
+      Facts;
+  /// Every thread start in the translation unit, by id.
+  std::vector<ThreadStartInfo> ThreadTable;
+  /// Classes that lock a mutex member of their own somewhere.
+  llvm::DenseSet<const clang::CXXRecordDecl *> ClassesLockingMembers;
+
+  bool isAnalysable(const clang::FunctionDecl *FD) const {
+    return FD && Analysable.count(FD->getDefinition() ? FD->getDefinition()
+                                                      : FD);
+  }
+  const FunctionFacts *factsOf(const clang::FunctionDecl *FD) const {
+    if (!FD)
+      return nullptr;
+    if (const clang::FunctionDecl *Def = FD->getDefinition())
+      FD = Def;
+    auto It = Facts.find(FD);
+    return It == Facts.end() ? nullptr : It->second.get();
+  }
+};
+
+} // namespace maprace
+
+#endif

@@ -1,0 +1,112 @@
+#include "CallBinding.h"
+#include "clang/AST/DeclCXX.h"
+
+using namespace clang;
+
+namespace maprace {
+
+bool isDeclaredWithin(const VarDecl *VD, const FunctionDecl *FD) {
+  if (!VD || !FD)
+    return false;
+  for (const DeclContext *DC = VD->getDeclContext(); DC; DC = DC->getParent())
+    if (DC == FD || (isa<FunctionDecl>(DC) &&
+                     cast<FunctionDecl>(DC)->getCanonicalDecl() ==
+                         FD->getCanonicalDecl()))
+      return true;
+  return false;
+}
+
+std::optional<AccessPath> toCaller(const AccessPath &P, const CallBinding &B) {
+  switch (P.kind()) {
+  case RootKind::Global:
+    return P;
+  case RootKind::This: {
+    llvm::ArrayRef<const ValueDecl *> Steps = P.steps();
+    if (!Steps.empty() && Steps.front() && B.ObjectMembers) {
+      if (const auto *F = dyn_cast<FieldDecl>(Steps.front())) {
+        auto It = B.ObjectMembers->find(F);
+        if (It != B.ObjectMembers->end())
+          return It->second.withSteps(Steps.drop_front());
+      }
+    }
+    if (B.Object)
+      return B.Object->withSteps(Steps);
+    return std::nullopt;
+  }
+  case RootKind::Var: {
+    if (const ParmVarDecl *PVD = P.param()) {
+      if (B.Callee && isDeclaredWithin(PVD, B.Callee)) {
+        unsigned Idx = PVD->getFunctionScopeIndex();
+        if (Idx < B.Args.size() && B.Args[Idx])
+          return B.Args[Idx]->withSteps(P.steps());
+        return std::nullopt;
+      }
+    }
+    // A variable of an enclosing function captured by reference stays the
+    // same object; the callee's own locals mean nothing to the caller.
+    if (B.Callee && isDeclaredWithin(P.var(), B.Callee))
+      return std::nullopt;
+    return P;
+  }
+  }
+  return std::nullopt;
+}
+
+std::optional<AccessPath> toCallee(const AccessPath &P, const CallBinding &B) {
+  auto Rebase = [&P](const AccessPath &Prefix,
+                     const AccessPath &NewRoot) -> std::optional<AccessPath> {
+    if (!Prefix.isPrefixOf(P))
+      return std::nullopt;
+    return NewRoot.withSteps(P.steps().drop_front(Prefix.steps().size()));
+  };
+  const clang::CXXRecordDecl *CalleeClass = nullptr;
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(B.Callee))
+    CalleeClass = MD->getParent();
+  if (P.kind() == RootKind::Global)
+    return P;
+  if (B.Callee) {
+    for (unsigned I = 0; I < B.Args.size() && I < B.Callee->getNumParams();
+         ++I)
+      if (B.Args[I])
+        if (auto R = Rebase(*B.Args[I],
+                            AccessPath::var(B.Callee->getParamDecl(I))))
+          return R;
+  }
+  if (B.Object && B.Object->kind() != RootKind::This && CalleeClass)
+    if (auto R = Rebase(*B.Object, AccessPath::thisOf(CalleeClass)))
+      return R;
+  if (P.kind() == RootKind::This)
+    return P; // field-based: the same member in every instance
+  // A caller's local captured by reference in a lambda callee.
+  if (B.Callee && !isDeclaredWithin(P.var(), B.Callee) &&
+      isa<CXXMethodDecl>(B.Callee) &&
+      cast<CXXMethodDecl>(B.Callee)->getParent()->isLambda())
+    return P;
+  return std::nullopt;
+}
+
+LockSet toCaller(const LockSet &L, const CallBinding &B) {
+  LockSet Out;
+  for (const HeldLock &H : L)
+    if (std::optional<AccessPath> P = toCaller(H.Path, B))
+      Out.add({*P, H.Mode, H.AcquiredAt});
+  return Out;
+}
+
+PathSet toCaller(const PathSet &S, const CallBinding &B) {
+  PathSet Out;
+  for (const AccessPath &P : S)
+    if (std::optional<AccessPath> Q = toCaller(P, B))
+      Out.add(*Q);
+  return Out;
+}
+
+LockSet toCallee(const LockSet &L, const CallBinding &B) {
+  LockSet Out;
+  for (const HeldLock &H : L)
+    if (std::optional<AccessPath> P = toCallee(H.Path, B))
+      Out.add({*P, H.Mode, H.AcquiredAt});
+  return Out;
+}
+
+} // namespace maprace

@@ -1,0 +1,1543 @@
+#include "FunctionAnalyzer.h"
+#include "CallBinding.h"
+#include "NameUtil.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/LambdaCapture.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
+
+using namespace clang;
+
+namespace maprace {
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Dataflow state
+//===----------------------------------------------------------------------===//
+
+/// An RAII guard object (std::lock_guard, std::unique_lock, a
+/// scoped_lockable class...) and whether it currently owns its mutexes.
+struct GuardState {
+  enum OwnState : unsigned char { Owns, NotOwns, Maybe };
+  const void *Key = nullptr; ///< VarDecl, or the temporary's expression
+  GuardKind Kind = GuardKind::LockGuard;
+  LockMode Mode = LockMode::Exclusive;
+  llvm::SmallVector<AccessPath, 2> Mutexes;
+  OwnState Own = Owns;
+  /// False once release()d or moved from: the destructor unlocks nothing.
+  bool Active = true;
+  bool Temporary = false;
+};
+
+struct FlowState {
+  bool Reachable = false;
+  PointState P;
+  llvm::SmallVector<GuardState, 2> Guards;
+
+  GuardState *guard(const void *Key) {
+    for (GuardState &G : Guards)
+      if (G.Key == Key)
+        return &G;
+    return nullptr;
+  }
+  void removeGuard(const void *Key) {
+    llvm::erase_if(Guards, [Key](const GuardState &G) { return G.Key == Key; });
+  }
+
+  void join(const FlowState &O) {
+    if (!O.Reachable)
+      return;
+    if (!Reachable) {
+      *this = O;
+      return;
+    }
+    P.Acquired.intersect(O.P.Acquired);
+    P.ReleasedEntry.unite(O.P.ReleasedEntry);
+    P.Live.unite(O.P.Live);
+    P.Joined.intersect(O.P.Joined);
+    for (const ReleaseSite &R : O.P.Releases) {
+      bool Found = false;
+      for (const ReleaseSite &Mine : P.Releases)
+        Found |= Mine.Path == R.Path;
+      if (!Found)
+        P.Releases.push_back(R);
+    }
+    for (const GuardState &OG : O.Guards) {
+      GuardState *G = guard(OG.Key);
+      if (!G) {
+        Guards.push_back(OG);
+        continue;
+      }
+      if (G->Own != OG.Own)
+        G->Own = GuardState::Maybe;
+      G->Active |= OG.Active;
+    }
+  }
+
+  bool sameAs(const FlowState &O) const {
+    if (Reachable != O.Reachable)
+      return false;
+    if (!P.Acquired.sameAs(O.P.Acquired) ||
+        !P.ReleasedEntry.sameAs(O.P.ReleasedEntry) ||
+        !P.Live.sameAs(O.P.Live) || !P.Joined.sameAs(O.P.Joined) ||
+        P.Releases.size() != O.P.Releases.size() ||
+        Guards.size() != O.Guards.size())
+      return false;
+    for (const GuardState &G : Guards) {
+      bool Found = false;
+      for (const GuardState &OG : O.Guards)
+        if (OG.Key == G.Key && OG.Own == G.Own && OG.Active == G.Active)
+          Found = true;
+      if (!Found)
+        return false;
+    }
+    return true;
+  }
+};
+
+/// A try-lock whose outcome a branch decides.
+struct PendingTry {
+  llvm::SmallVector<AccessPath, 2> Mutexes;
+  LockMode Mode = LockMode::Exclusive;
+  bool SuccessIsZero = false;
+  const void *GuardKey = nullptr; ///< for unique_lock::try_lock/owns_lock
+};
+
+const Expr *stripInit(const Expr *E) {
+  for (int Guard = 0; E && Guard < 16; ++Guard) {
+    const Expr *Prev = E;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    if (E == Prev)
+      break;
+  }
+  return E;
+}
+
+/// Element type of a container class template specialisation.
+QualType firstTemplateArg(QualType T) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(classOf(T));
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
+bool isThreadHandleContainer(QualType T) {
+  QualType E = firstTemplateArg(T);
+  return !E.isNull() &&
+         (ThreadModel::isThreadType(E) || ThreadModel::isFutureType(E));
+}
+
+bool joinsOnDestruction(QualType T) {
+  if (ThreadModel::isJThreadType(T) || ThreadModel::isFutureType(T))
+    return true;
+  QualType E = firstTemplateArg(T);
+  return !E.isNull() &&
+         (ThreadModel::isJThreadType(E) || ThreadModel::isFutureType(E));
+}
+
+/// Drops trailing "any element" steps: `threads[]` joins group `threads`.
+AccessPath groupKey(AccessPath P) {
+  while (!P.steps().empty() && P.steps().back() == nullptr) {
+    AccessPath Q = P.kind() == RootKind::This
+                       ? AccessPath::thisOf(
+                             cast_or_null<CXXRecordDecl>(P.root()))
+                       : (P.kind() == RootKind::Global
+                              ? AccessPath::global(P.var())
+                              : AccessPath::var(P.var()));
+    P = Q.withSteps(P.steps().drop_back());
+  }
+  return P;
+}
+
+//===----------------------------------------------------------------------===//
+// Pre-scan of the body: syntactic facts the transfer functions look up.
+//===----------------------------------------------------------------------===//
+
+class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
+public:
+  BodyScanner(AnalysisContext &Ctx, const PathResolver &R) : Ctx(Ctx), R(R) {}
+
+  bool shouldVisitImplicitCode() const { return true; }
+  bool shouldVisitLambdaBody() const { return false; }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasInit() && !VD->hasGlobalStorage()) {
+      const Expr *Init = stripInit(VD->getInit());
+      if (isa<CXXConstructExpr>(Init) || isa<CallExpr>(Init)) {
+        ConstructVar[Init] = VD;
+        ConstructTarget.insert({Init, AccessPath::var(VD)});
+      }
+    }
+    return true;
+  }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    if (const DeclStmt *DS = S->getRangeStmt())
+      if (DS->isSingleDecl())
+        if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl()))
+          RangeVarLoop[VD] = S;
+    collectLoopJoins(S, S->getBody());
+    return true;
+  }
+  bool VisitForStmt(ForStmt *S) {
+    collectLoopJoins(S, S->getBody());
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *S) {
+    collectLoopJoins(S, S->getBody());
+    return true;
+  }
+  bool VisitDoStmt(DoStmt *S) {
+    collectLoopJoins(S, S->getBody());
+    return true;
+  }
+  bool VisitExpr(Expr *E) {
+    if (!isa<CXXConstructExpr>(E) && !isa<CallExpr>(E))
+      return true;
+    if (std::optional<ThreadStartCall> TS = Ctx.Threads.classifyStart(E))
+      if (std::optional<CallableTarget> T =
+              ThreadModel::resolveCallable(TS->Callable, TS->Args))
+        if (T->Lambda)
+          ThreadLambdas.insert(T->Lambda);
+    return true;
+  }
+
+  llvm::DenseMap<const Expr *, const VarDecl *> ConstructVar;
+  llvm::DenseMap<const Expr *, AccessPath> ConstructTarget;
+  llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> RangeVarLoop;
+  llvm::DenseSet<const LambdaExpr *> ThreadLambdas;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<AccessPath, 1>> LoopJoins;
+
+private:
+  /// A loop whose body joins elements of a thread container joins the whole
+  /// container by the time it exits.
+  void collectLoopJoins(const Stmt *Loop, const Stmt *Body) {
+    if (!Body)
+      return;
+    llvm::SmallVector<const Stmt *, 16> Work{Body};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S || isa<LambdaExpr>(S))
+        continue;
+      if (const auto *CE = dyn_cast<CallExpr>(S))
+        if (const Expr *T = ThreadModel::joinTarget(CE))
+          if (std::optional<AccessPath> P = R.resolve(T))
+            if (!P->steps().empty() && P->steps().back() == nullptr)
+              LoopJoins[Loop].push_back(groupKey(*P));
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
+  }
+  AnalysisContext &Ctx;
+  const PathResolver &R;
+};
+
+//===----------------------------------------------------------------------===//
+// The analyzer
+//===----------------------------------------------------------------------===//
+
+class Analyzer {
+public:
+  Analyzer(AnalysisContext &Ctx, const FunctionDecl *FD)
+      : Ctx(Ctx), FD(FD), R(Ctx.Index, FD), Scan(Ctx, R),
+        Facts(std::make_unique<FunctionFacts>()) {
+    Facts->FD = FD;
+  }
+
+  std::unique_ptr<FunctionFacts> run();
+
+private:
+  // Transfer functions.
+  void transferBlock(const CFGBlock *B, FlowState &S);
+  void handleStmt(const Stmt *St, FlowState &S);
+  void handleCall(const CallExpr *CE, FlowState &S);
+  void handleConstruct(const CXXConstructExpr *CE, FlowState &S);
+  void handleDeclStmt(const DeclStmt *DS, FlowState &S);
+  void handleLambda(const LambdaExpr *LE, FlowState &S);
+  void handleReturn(const ReturnStmt *RS, FlowState &S);
+  void handleAutoDtor(const VarDecl *VD, const Stmt *Trigger, FlowState &S);
+  void handleTempDtor(const CXXBindTemporaryExpr *BTE, FlowState &S);
+  FlowState edgeState(const CFGBlock *B, unsigned SuccIdx,
+                      const FlowState &Out);
+
+  // Locks.
+  void acquire(FlowState &S, const AccessPath &P, LockMode M,
+               SourceLocation Loc);
+  void release(FlowState &S, const AccessPath &P, SourceLocation Loc,
+               bool Temporary = false);
+  void applyLockCall(const LockCall &LC, const CallExpr *CE, FlowState &S);
+  bool applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S);
+  void constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
+                      FlowState &S);
+  void releaseGuard(GuardState &G, FlowState &S, SourceLocation Loc);
+  void acquireGuard(GuardState &G, FlowState &S, SourceLocation Loc);
+  const void *guardKeyOf(const Expr *E) const;
+  std::optional<AccessPath> mutexPath(const MutexOperand &Op,
+                                      const CallExpr *CE,
+                                      const FunctionDecl *Callee,
+                                      const CallBinding *Binding);
+
+  // Threads.
+  void startThread(const ThreadStartCall &TS, FlowState &S);
+  void killGroup(FlowState &S, const AccessPath &G);
+  void assignGroup(const Expr *ThreadExpr, const AccessPath &G);
+  bool inCycle(const CFGBlock *B);
+
+  // Containers and calls.
+  void recordAccess(FlowState &S, const AccessPath &P, AccessKind K,
+                    const Expr *E, QualType ContainerType,
+                    std::string Detail = "", const Stmt *Loop = nullptr);
+  void handleContainerMember(const CallExpr *CE, const CXXMethodDecl *MD,
+                             const Expr *Obj, FlowState &S);
+  void handleArguments(const Expr *Call, const FunctionDecl *Callee,
+                       llvm::ArrayRef<const Expr *> Args, FlowState &S);
+  CallBinding bindingFor(const FunctionDecl *Callee, const Expr *ObjectExpr,
+                         std::optional<AccessPath> Object,
+                         const MemberBindings *Members,
+                         llvm::ArrayRef<const Expr *> Args);
+  void applySummary(const FunctionDecl *Callee, const CallBinding &B,
+                    const Expr *Site, FlowState &S, bool OnThisObject,
+                    bool ApplyLockEffects = true);
+  static llvm::SmallVector<const Expr *, 4> callArgs(const CallExpr *CE);
+
+  AnalysisContext &Ctx;
+  const FunctionDecl *FD;
+  PathResolver R;
+  BodyScanner Scan;
+  std::unique_ptr<FunctionFacts> Facts;
+  std::unique_ptr<CFG> Graph;
+  bool Emit = false;
+  const CFGBlock *CurBlock = nullptr;
+  llvm::DenseMap<const CallExpr *, PendingTry> TryCalls;
+  llvm::DenseMap<const Expr *, unsigned> ThreadOfSite;
+  llvm::DenseSet<unsigned> EmittedThreads;
+  llvm::DenseMap<const void *, MemberBindings> ObjectMembers;
+  std::optional<llvm::BitVector> CycleBlocks;
+};
+
+//===----------------------------------------------------------------------===//
+// Driver
+//===----------------------------------------------------------------------===//
+
+std::unique_ptr<FunctionFacts> Analyzer::run() {
+  const Stmt *Body = FD->getBody();
+  if (!Body) {
+    Facts->Skipped = true;
+    Facts->SkipReason = "no body";
+    return std::move(Facts);
+  }
+  CFG::BuildOptions BO;
+  BO.setAllAlwaysAdd();
+  BO.AddImplicitDtors = true;
+  BO.AddTemporaryDtors = true;
+  BO.AddInitializers = true;
+  BO.AddCXXDefaultInitExprInCtors = true;
+  Graph = CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx.AST, BO);
+  if (!Graph) {
+    Facts->Skipped = true;
+    Facts->SkipReason = "the control-flow graph could not be built";
+    return std::move(Facts);
+  }
+  size_t Elements = 0;
+  for (const CFGBlock *B : *Graph)
+    Elements += B->size();
+  if (Ctx.Opts.MaxFunctionElements &&
+      Elements > Ctx.Opts.MaxFunctionElements) {
+    Facts->Skipped = true;
+    Facts->SkipReason = "the function has " + std::to_string(Elements) +
+                        " control-flow elements, over the budget of " +
+                        std::to_string(Ctx.Opts.MaxFunctionElements);
+    return std::move(Facts);
+  }
+
+  // Syntactic pre-scan (constructor initialisers included).
+  Scan.TraverseStmt(const_cast<Stmt *>(Body));
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD)) {
+    for (const CXXCtorInitializer *I : Ctor->inits()) {
+      if (!I->isAnyMemberInitializer() || !I->getInit())
+        continue;
+      const FieldDecl *F = I->getAnyMember();
+      Scan.TraverseStmt(I->getInit());
+      const Expr *Init = stripInit(I->getInit());
+      Scan.ConstructTarget.insert(
+          {Init, AccessPath::thisOf(Ctor->getParent()).withField(F)});
+      // `mu_(mu)`: a reference/pointer member bound to a parameter.
+      QualType FT = F->getType();
+      if (FT->isReferenceType() || FT->isPointerType()) {
+        const Expr *Src = Init->IgnoreParenImpCasts();
+        if (const auto *UO = dyn_cast<UnaryOperator>(Src))
+          if (UO->getOpcode() == UO_AddrOf)
+            Src = UO->getSubExpr()->IgnoreParenImpCasts();
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(Src))
+          if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+            Facts->Summary.MemberBindings[F] = PVD->getFunctionScopeIndex();
+      }
+    }
+  }
+
+  // Reverse post-order.
+  std::vector<const CFGBlock *> RPO;
+  {
+    llvm::BitVector Seen(Graph->getNumBlockIDs());
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>>
+        Stack;
+    const CFGBlock *Entry = &Graph->getEntry();
+    Stack.push_back({Entry, Entry->succ_begin()});
+    Seen.set(Entry->getBlockID());
+    while (!Stack.empty()) {
+      auto &[Blk, It] = Stack.back();
+      if (It == Blk->succ_end()) {
+        RPO.push_back(Blk);
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *Succ = It->getReachableBlock();
+      ++It;
+      if (Succ && !Seen.test(Succ->getBlockID())) {
+        Seen.set(Succ->getBlockID());
+        Stack.push_back({Succ, Succ->succ_begin()});
+      }
+    }
+    std::reverse(RPO.begin(), RPO.end());
+  }
+
+  std::vector<FlowState> In(Graph->getNumBlockIDs());
+  In[Graph->getEntry().getBlockID()].Reachable = true;
+  bool Changed = true;
+  for (int Sweep = 0; Changed && Sweep < 24; ++Sweep) {
+    Changed = false;
+    for (const CFGBlock *B : RPO) {
+      if (!In[B->getBlockID()].Reachable)
+        continue;
+      FlowState S = In[B->getBlockID()];
+      transferBlock(B, S);
+      unsigned Idx = 0;
+      for (auto It = B->succ_begin(); It != B->succ_end(); ++It, ++Idx) {
+        const CFGBlock *Succ = It->getReachableBlock();
+        if (!Succ)
+          continue;
+        FlowState E = edgeState(B, Idx, S);
+        FlowState &Target = In[Succ->getBlockID()];
+        FlowState Before = Target;
+        Target.join(E);
+        if (!Target.sameAs(Before))
+          Changed = true;
+      }
+    }
+  }
+
+  // Emission pass over the fixpoint.
+  Emit = true;
+  for (const CFGBlock *B : RPO) {
+    if (!In[B->getBlockID()].Reachable)
+      continue;
+    FlowState S = In[B->getBlockID()];
+    transferBlock(B, S);
+  }
+
+  // Summary at normal exit.
+  const FlowState &Exit = In[Graph->getExit().getBlockID()];
+  FunctionSummary &Sum = Facts->Summary;
+  if (Exit.Reachable) {
+    Sum.AcquiredAtExit = Exit.P.Acquired;
+    for (const AccessPath &P : Exit.P.ReleasedEntry)
+      if (!Exit.P.Acquired.contains(P))
+        Sum.ReleasedAtExit.add(P);
+    Sum.EscapedThreads = Exit.P.Live;
+    for (const AccessPath &G : Exit.P.Joined)
+      if (G.kind() != RootKind::Var || G.param())
+        Sum.JoinedGroups.add(G);
+  } else {
+    // Never returns normally (a worker loop): its threads never end either.
+    for (unsigned T : Facts->ThreadStarts)
+      Sum.EscapedThreads.add(T);
+  }
+  for (unsigned T : Facts->ThreadStarts)
+    if (T < Ctx.ThreadTable.size())
+      Ctx.ThreadTable[T].Escapes = Sum.EscapedThreads.contains(T);
+  for (const LocalAccess &A : Facts->Accesses) {
+    const ParmVarDecl *PVD = A.Path.param();
+    if (PVD && isDeclaredWithin(PVD, FD) &&
+        (PVD->getType()->isReferenceType() || PVD->getType()->isPointerType()))
+      Sum.ParamAccesses.push_back(A);
+  }
+  return std::move(Facts);
+}
+
+bool Analyzer::inCycle(const CFGBlock *B) {
+  if (!CycleBlocks) {
+    // A block is in a cycle if it can reach itself.
+    unsigned N = Graph->getNumBlockIDs();
+    CycleBlocks = llvm::BitVector(N);
+    for (const CFGBlock *Start : *Graph) {
+      llvm::BitVector Seen(N);
+      llvm::SmallVector<const CFGBlock *, 16> Work;
+      for (const auto &S : Start->succs())
+        if (const CFGBlock *Succ = S.getReachableBlock())
+          Work.push_back(Succ);
+      while (!Work.empty()) {
+        const CFGBlock *X = Work.pop_back_val();
+        if (X == Start) {
+          CycleBlocks->set(Start->getBlockID());
+          break;
+        }
+        if (Seen.test(X->getBlockID()))
+          continue;
+        Seen.set(X->getBlockID());
+        for (const auto &S : X->succs())
+          if (const CFGBlock *Succ = S.getReachableBlock())
+            Work.push_back(Succ);
+      }
+    }
+  }
+  return B && CycleBlocks->test(B->getBlockID());
+}
+
+//===----------------------------------------------------------------------===//
+// Block and edge transfer
+//===----------------------------------------------------------------------===//
+
+void Analyzer::transferBlock(const CFGBlock *B, FlowState &S) {
+  CurBlock = B;
+  for (const CFGElement &El : *B) {
+    if (std::optional<CFGStmt> CS = El.getAs<CFGStmt>()) {
+      handleStmt(CS->getStmt(), S);
+    } else if (std::optional<CFGAutomaticObjDtor> AD =
+                   El.getAs<CFGAutomaticObjDtor>()) {
+      handleAutoDtor(AD->getVarDecl(), AD->getTriggerStmt(), S);
+    } else if (std::optional<CFGTemporaryDtor> TD =
+                   El.getAs<CFGTemporaryDtor>()) {
+      handleTempDtor(TD->getBindTemporaryExpr(), S);
+    }
+  }
+}
+
+/// Looks through `!`, `== 0`, `!= 0` to the call a condition tests.
+static const CallExpr *conditionCall(const Expr *Cond, bool &Negated) {
+  Negated = false;
+  for (int Guard = 0; Cond && Guard < 8; ++Guard) {
+    Cond = Cond->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+      if (UO->getOpcode() != UO_LNot)
+        return nullptr;
+      Negated = !Negated;
+      Cond = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      if (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE)
+        return nullptr;
+      auto IsZero = [](const Expr *E) {
+        E = E->IgnoreParenImpCasts();
+        if (const auto *IL = dyn_cast<IntegerLiteral>(E))
+          return IL->getValue() == 0;
+        if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(E))
+          return !BL->getValue();
+        return isa<CXXNullPtrLiteralExpr>(E);
+      };
+      const Expr *Other = nullptr;
+      if (IsZero(BO->getRHS()))
+        Other = BO->getLHS();
+      else if (IsZero(BO->getLHS()))
+        Other = BO->getRHS();
+      else
+        return nullptr;
+      if (BO->getOpcode() == BO_EQ)
+        Negated = !Negated;
+      Cond = Other;
+      continue;
+    }
+    return dyn_cast<CallExpr>(Cond);
+  }
+  return nullptr;
+}
+
+FlowState Analyzer::edgeState(const CFGBlock *B, unsigned SuccIdx,
+                              const FlowState &Out) {
+  const Stmt *Term = B->getTerminatorStmt();
+  bool NeedsCopy = false;
+  auto LJ = Term ? Scan.LoopJoins.find(Term) : Scan.LoopJoins.end();
+  if (LJ != Scan.LoopJoins.end() && SuccIdx == 1)
+    NeedsCopy = true;
+  const Expr *Cond =
+      dyn_cast_or_null<Expr>(B->getTerminatorCondition(/*StripParens=*/true));
+  const CallExpr *CondCall = nullptr;
+  bool Negated = false;
+  if (Cond && B->succ_size() == 2)
+    CondCall = conditionCall(Cond, Negated);
+  auto TC = CondCall ? TryCalls.find(CondCall) : TryCalls.end();
+  // `if (lk)` / `if (lk.owns_lock())` on a guard whose ownership is unknown.
+  const void *OwnsGuard = nullptr;
+  if (CondCall && TC == TryCalls.end())
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CondCall))
+      if (LockModel::guardMethod(MC->getMethodDecl()) ==
+          LockModel::GuardMethod::OwnsLock)
+        OwnsGuard = guardKeyOf(MC->getImplicitObjectArgument());
+  if (!NeedsCopy && TC == TryCalls.end() && !OwnsGuard)
+    return Out;
+
+  FlowState S = Out;
+  if (LJ != Scan.LoopJoins.end() && SuccIdx == 1)
+    for (const AccessPath &G : LJ->second)
+      killGroup(S, G);
+  if (TC != TryCalls.end()) {
+    const PendingTry &PT = TC->second;
+    bool TrueMeansSuccess = !PT.SuccessIsZero;
+    if (Negated)
+      TrueMeansSuccess = !TrueMeansSuccess;
+    bool Success = (SuccIdx == 0) == TrueMeansSuccess;
+    if (PT.GuardKey) {
+      if (GuardState *G = S.guard(PT.GuardKey)) {
+        if (Success)
+          acquireGuard(*G, S, CondCall->getBeginLoc());
+        else
+          G->Own = GuardState::NotOwns;
+      }
+    } else if (Success) {
+      for (const AccessPath &M : PT.Mutexes)
+        acquire(S, M, PT.Mode, CondCall->getBeginLoc());
+    }
+  } else if (OwnsGuard) {
+    if (GuardState *G = S.guard(OwnsGuard)) {
+      bool Success = (SuccIdx == 0) != Negated;
+      if (Success && G->Own != GuardState::Owns)
+        acquireGuard(*G, S, CondCall->getBeginLoc());
+      else if (!Success)
+        G->Own = GuardState::NotOwns;
+    }
+  }
+  return S;
+}
+
+void Analyzer::handleStmt(const Stmt *St, FlowState &S) {
+  if (const auto *CE = dyn_cast<CallExpr>(St))
+    handleCall(CE, S);
+  else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(St))
+    handleConstruct(Ctor, S);
+  else if (const auto *DS = dyn_cast<DeclStmt>(St))
+    handleDeclStmt(DS, S);
+  else if (const auto *LE = dyn_cast<LambdaExpr>(St))
+    handleLambda(LE, S);
+  else if (const auto *RS = dyn_cast<ReturnStmt>(St))
+    handleReturn(RS, S);
+}
+
+//===----------------------------------------------------------------------===//
+// Locks
+//===----------------------------------------------------------------------===//
+
+void Analyzer::acquire(FlowState &S, const AccessPath &P, LockMode M,
+                       SourceLocation Loc) {
+  S.P.Acquired.add({P, M, Loc});
+  if (Emit && P.kind() == RootKind::This && !P.steps().empty())
+    if (const auto *F = dyn_cast_or_null<FieldDecl>(P.steps().front())) {
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent()))
+        Ctx.ClassesLockingMembers.insert(RD->getCanonicalDecl());
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+        if (!MD->getParent()->isLambda())
+          Ctx.ClassesLockingMembers.insert(
+              MD->getParent()->getCanonicalDecl());
+    }
+}
+
+void Analyzer::release(FlowState &S, const AccessPath &P, SourceLocation Loc,
+                       bool Temporary) {
+  if (!S.P.Acquired.remove(P)) {
+    S.P.ReleasedEntry.add(P);
+    if (Emit)
+      Facts->Summary.ReleasesEntryLock = true;
+  }
+  for (ReleaseSite &R : S.P.Releases)
+    if (R.Path == P) {
+      R.Loc = Loc;
+      R.Temporary = Temporary;
+      return;
+    }
+  S.P.Releases.push_back({P, Loc, Temporary});
+}
+
+void Analyzer::acquireGuard(GuardState &G, FlowState &S, SourceLocation Loc) {
+  for (const AccessPath &M : G.Mutexes)
+    acquire(S, M, G.Mode, Loc);
+  G.Own = GuardState::Owns;
+}
+
+void Analyzer::releaseGuard(GuardState &G, FlowState &S, SourceLocation Loc) {
+  if (G.Active && G.Own != GuardState::NotOwns)
+    for (const AccessPath &M : G.Mutexes)
+      release(S, M, Loc, G.Temporary);
+  G.Own = GuardState::NotOwns;
+}
+
+const void *Analyzer::guardKeyOf(const Expr *E) const {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  return nullptr;
+}
+
+std::optional<AccessPath> Analyzer::mutexPath(const MutexOperand &Op,
+                                              const CallExpr *CE,
+                                              const FunctionDecl *Callee,
+                                              const CallBinding *Binding) {
+  if (!Op.InCalleeTerms) {
+    const Expr *E = Op.E;
+    if (!E) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+        E = MC->getImplicitObjectArgument();
+      else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE))
+        E = OC->getNumArgs() ? OC->getArg(0) : nullptr;
+    }
+    return E ? R.resolve(E) : std::nullopt;
+  }
+  // An attribute argument, written in the callee's terms.
+  std::optional<AccessPath> CalleePath;
+  if (!Op.E) {
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee))
+      CalleePath = AccessPath::thisOf(MD->getParent());
+  } else {
+    PathResolver CalleeR(Ctx.Index, Callee);
+    CalleePath = CalleeR.resolve(Op.E);
+  }
+  if (!CalleePath || !Binding)
+    return std::nullopt;
+  return toCaller(*CalleePath, *Binding);
+}
+
+void Analyzer::applyLockCall(const LockCall &LC, const CallExpr *CE,
+                             FlowState &S) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  std::optional<CallBinding> B;
+  bool AnyCalleeTerms = false;
+  for (const MutexOperand &Op : LC.Mutexes)
+    AnyCalleeTerms |= Op.InCalleeTerms;
+  if (AnyCalleeTerms) {
+    const Expr *Obj = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      Obj = MC->getImplicitObjectArgument();
+    std::optional<AccessPath> ObjPath = Obj ? R.resolve(Obj) : std::nullopt;
+    const MemberBindings *Members = nullptr;
+    if (const void *K = guardKeyOf(Obj)) {
+      auto It = ObjectMembers.find(K);
+      if (It != ObjectMembers.end())
+        Members = &It->second;
+    }
+    B = bindingFor(Callee, Obj, ObjPath, Members, callArgs(CE));
+  }
+  llvm::SmallVector<AccessPath, 2> Paths;
+  for (const MutexOperand &Op : LC.Mutexes) {
+    // std::lock(lk1, lk2) over deferred unique_locks locks the guards.
+    if (!Op.InCalleeTerms && Op.E) {
+      if (const void *K = guardKeyOf(Op.E))
+        if (GuardState *G = S.guard(K)) {
+          if (LC.Op == LockCall::Acquire)
+            acquireGuard(*G, S, CE->getBeginLoc());
+          continue;
+        }
+    }
+    if (std::optional<AccessPath> P =
+            mutexPath(Op, CE, Callee, B ? &*B : nullptr))
+      Paths.push_back(*P);
+  }
+  switch (LC.Op) {
+  case LockCall::Acquire:
+    for (const AccessPath &P : Paths)
+      acquire(S, P, LC.Mode, CE->getBeginLoc());
+    break;
+  case LockCall::Release:
+    for (const AccessPath &P : Paths)
+      release(S, P, CE->getBeginLoc());
+    break;
+  case LockCall::TryAcquire: {
+    PendingTry PT;
+    PT.Mutexes = Paths;
+    PT.Mode = LC.Mode;
+    PT.SuccessIsZero = LC.SuccessIsZero;
+    TryCalls[CE] = PT;
+    break;
+  }
+  }
+}
+
+bool Analyzer::applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S) {
+  const void *Key = guardKeyOf(MC->getImplicitObjectArgument());
+  GuardState *G = Key ? S.guard(Key) : nullptr;
+  if (!G)
+    return false;
+  const CXXMethodDecl *MD = MC->getMethodDecl();
+  LockModel::GuardMethod M = LockModel::guardMethod(MD);
+  // scoped_lockable classes: the attributes of the member say it all.
+  if (G->Kind == GuardKind::AttrScoped) {
+    if (std::optional<LockCall> LC = Ctx.Locks.attributeEffect(MD)) {
+      if (LC->Op == LockCall::Acquire)
+        M = LockModel::GuardMethod::Lock;
+      else if (LC->Op == LockCall::Release)
+        M = LockModel::GuardMethod::Unlock;
+      else
+        M = LockModel::GuardMethod::TryLock;
+    } else if (M != LockModel::GuardMethod::OwnsLock) {
+      M = LockModel::GuardMethod::Other;
+    }
+  }
+  switch (M) {
+  case LockModel::GuardMethod::Lock:
+    acquireGuard(*G, S, MC->getBeginLoc());
+    return true;
+  case LockModel::GuardMethod::Unlock:
+    releaseGuard(*G, S, MC->getBeginLoc());
+    return true;
+  case LockModel::GuardMethod::TryLock: {
+    PendingTry PT;
+    PT.GuardKey = Key;
+    PT.SuccessIsZero = false;
+    TryCalls[MC] = PT;
+    return true;
+  }
+  case LockModel::GuardMethod::Release:
+    // The mutex stays locked; the guard forgets it.
+    G->Active = false;
+    G->Mutexes.clear();
+    return true;
+  case LockModel::GuardMethod::OwnsLock:
+  case LockModel::GuardMethod::Other:
+    return true;
+  }
+  return true;
+}
+
+void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
+                              FlowState &S) {
+  auto VarIt = Scan.ConstructVar.find(CE);
+  const void *Key = VarIt != Scan.ConstructVar.end()
+                        ? static_cast<const void *>(VarIt->second)
+                        : static_cast<const void *>(CE);
+  GuardState G;
+  G.Key = Key;
+  G.Kind = GT.Kind;
+  G.Mode = GT.Mode;
+  G.Temporary = VarIt == Scan.ConstructVar.end();
+  LockTag Tag = LockTag::None;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+
+  if (GT.Kind == GuardKind::AttrScoped) {
+    std::optional<LockCall> LC = Ctx.Locks.attributeEffect(Ctor);
+    if (LC) {
+      CallBinding B =
+          bindingFor(Ctor, nullptr, std::nullopt, nullptr,
+                     llvm::ArrayRef<const Expr *>(CE->getArgs(),
+                                                  CE->getNumArgs()));
+      for (const MutexOperand &Op : LC->Mutexes)
+        if (Op.E) // a scoped capability's ctor names what it acquires
+          if (std::optional<AccessPath> P = mutexPath(Op, nullptr, Ctor, &B))
+            G.Mutexes.push_back(*P);
+      G.Mode = LC->Mode;
+      if (LC->Op == LockCall::Release)
+        Tag = LockTag::Defer;
+      else if (LC->Op == LockCall::TryAcquire)
+        Tag = LockTag::Try;
+    } else {
+      Tag = LockTag::Defer;
+      // No attribute on this constructor: take its mutex arguments.
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+        if (Ctx.Locks.isMutexType(CE->getArg(I)->getType()) ||
+            Ctx.Locks.isMutexType(
+                CE->getArg(I)->getType()->getPointeeType()))
+          if (std::optional<AccessPath> P = R.resolve(CE->getArg(I)))
+            G.Mutexes.push_back(*P);
+    }
+  } else {
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      const Expr *A = CE->getArg(I);
+      if (isa<CXXDefaultArgExpr>(A))
+        continue;
+      LockTag T = lockTagOf(A);
+      if (T != LockTag::None) {
+        Tag = T;
+        continue;
+      }
+      QualType AT = A->getType();
+      if (Ctx.Locks.guardType(AT)) {
+        // Move construction from another guard takes over its state.
+        if (const void *From = guardKeyOf(stripWrappers(A)))
+          if (GuardState *Src = S.guard(From)) {
+            G.Mutexes = Src->Mutexes;
+            G.Mode = Src->Mode;
+            G.Own = Src->Own;
+            G.Active = Src->Active;
+            Src->Active = false;
+            Src->Own = GuardState::NotOwns;
+            Src->Mutexes.clear();
+            S.removeGuard(Key);
+            S.Guards.push_back(G);
+            return;
+          }
+        continue;
+      }
+      bool IsMutex = Ctx.Locks.isMutexType(AT) ||
+                     (AT->isPointerType() &&
+                      Ctx.Locks.isMutexType(AT->getPointeeType()));
+      if (IsMutex) {
+        if (std::optional<AccessPath> P = R.resolve(A))
+          G.Mutexes.push_back(*P);
+        continue;
+      }
+      // A timeout (try_lock_for/until): ownership depends on the outcome.
+      if (I > 0 && GT.Kind == GuardKind::UniqueLock)
+        Tag = LockTag::Try;
+    }
+    // Named guards of unknown mutex types: the first argument is the mutex.
+    if (G.Mutexes.empty() && CE->getNumArgs() >= 1 &&
+        GT.Kind == GuardKind::LockGuard && lockTagOf(CE->getArg(0)) == LockTag::None)
+      if (std::optional<AccessPath> P = R.resolve(CE->getArg(0)))
+        G.Mutexes.push_back(*P);
+  }
+
+  S.removeGuard(Key);
+  switch (Tag) {
+  case LockTag::Defer:
+    G.Own = GuardState::NotOwns;
+    break;
+  case LockTag::Try: {
+    G.Own = GuardState::Maybe;
+    break;
+  }
+  case LockTag::Adopt:
+  case LockTag::None:
+    for (const AccessPath &M : G.Mutexes)
+      acquire(S, M, G.Mode, CE->getBeginLoc());
+    G.Own = GuardState::Owns;
+    break;
+  }
+  S.Guards.push_back(G);
+}
+
+//===----------------------------------------------------------------------===//
+// Threads
+//===----------------------------------------------------------------------===//
+
+void Analyzer::killGroup(FlowState &S, const AccessPath &G) {
+  S.P.Live.removeIf([&](unsigned T) {
+    return T < Ctx.ThreadTable.size() && Ctx.ThreadTable[T].Group &&
+           *Ctx.ThreadTable[T].Group == G;
+  });
+  S.P.Joined.add(G);
+}
+
+void Analyzer::assignGroup(const Expr *ThreadExpr, const AccessPath &G) {
+  const Expr *Site = stripInit(ThreadExpr);
+  auto It = ThreadOfSite.find(Site);
+  if (It != ThreadOfSite.end()) {
+    Ctx.ThreadTable[It->second].Group = groupKey(G);
+    return;
+  }
+  // Moving a thread variable into a member or container: its threads join
+  // the new group.
+  if (std::optional<AccessPath> From = R.resolve(stripWrappers(ThreadExpr))) {
+    AccessPath FromKey = groupKey(*From);
+    for (unsigned T : Facts->ThreadStarts)
+      if (Ctx.ThreadTable[T].Group && *Ctx.ThreadTable[T].Group == FromKey)
+        Ctx.ThreadTable[T].Group = groupKey(G);
+  }
+}
+
+void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
+  unsigned Tid;
+  auto It = ThreadOfSite.find(TS.Site);
+  if (It == ThreadOfSite.end()) {
+    Tid = Ctx.ThreadTable.size();
+    ThreadOfSite[TS.Site] = Tid;
+    ThreadStartInfo Info;
+    Info.Id = Tid;
+    Info.Kind = TS.Kind;
+    Info.Spawner = FD;
+    Info.Loc = TS.Site->getBeginLoc();
+    Info.InLoop = inCycle(CurBlock);
+    if (std::optional<CallableTarget> T =
+            ThreadModel::resolveCallable(TS.Callable, TS.Args)) {
+      Info.Body = T->Body;
+      if (T->BoundObject) {
+        const Expr *O = stripWrappers(T->BoundObject);
+        if (isa<CXXThisExpr>(O->IgnoreParenImpCasts()) ||
+            O->getType()->isPointerType() || R.resolve(O).has_value()) {
+          // `this`, `&obj`, `std::ref(obj)`: the thread uses that object.
+          // A plain `obj` is copied into the thread.
+          bool ByRef = O->getType()->isPointerType();
+          if (const auto *Call = dyn_cast<CallExpr>(O))
+            ByRef |= Call->getDirectCallee() &&
+                     Call->getDirectCallee()->getIdentifier() &&
+                     (Call->getDirectCallee()->getName() == "ref" ||
+                      Call->getDirectCallee()->getName() == "cref");
+          if (ByRef)
+            Info.Object = R.resolve(O);
+        }
+      }
+      unsigned Offset = T->JThreadStopToken ? 1 : 0;
+      Info.ParamBindings.resize(Offset);
+      for (const Expr *A : T->Args) {
+        const Expr *Inner = stripWrappers(A);
+        std::optional<AccessPath> P;
+        bool ByRef = Inner->getType()->isPointerType();
+        if (const auto *Call = dyn_cast<CallExpr>(Inner))
+          if (const FunctionDecl *F = Call->getDirectCallee())
+            if (F->getIdentifier() && isInStd(F) &&
+                (F->getName() == "ref" || F->getName() == "cref"))
+              ByRef = true;
+        if (TS.Kind == StartKind::Pthread)
+          ByRef = true;
+        if (ByRef)
+          P = R.resolve(Inner);
+        Info.ParamBindings.push_back(P);
+      }
+    }
+    if (TS.IntoContainer) {
+      if (std::optional<AccessPath> G = R.resolve(TS.IntoContainer))
+        Info.Group = groupKey(*G);
+    } else if (TS.PthreadHandle) {
+      if (std::optional<AccessPath> G = R.resolve(TS.PthreadHandle))
+        Info.Group = groupKey(*G);
+    } else {
+      auto CT = Scan.ConstructTarget.find(stripInit(TS.Site));
+      if (CT != Scan.ConstructTarget.end())
+        Info.Group = groupKey(CT->second);
+    }
+    Ctx.ThreadTable.push_back(std::move(Info));
+  } else {
+    Tid = It->second;
+  }
+  if (Emit && EmittedThreads.insert(Tid).second) {
+    Ctx.ThreadTable[Tid].LiveAtStartLocal = S.P.Live;
+    Facts->ThreadStarts.push_back(Tid);
+  }
+  S.P.Live.add(Tid);
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+llvm::SmallVector<const Expr *, 4> Analyzer::callArgs(const CallExpr *CE) {
+  llvm::SmallVector<const Expr *, 4> Args;
+  unsigned First = 0;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE))
+    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()))
+      First = 1; // arg 0 is the object
+  for (unsigned I = First; I < CE->getNumArgs(); ++I)
+    Args.push_back(CE->getArg(I));
+  return Args;
+}
+
+CallBinding Analyzer::bindingFor(const FunctionDecl *Callee,
+                                 const Expr *ObjectExpr,
+                                 std::optional<AccessPath> Object,
+                                 const MemberBindings *Members,
+                                 llvm::ArrayRef<const Expr *> Args) {
+  CallBinding B;
+  B.Callee = Callee;
+  if (const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr)
+    B.Callee = Def;
+  B.Object = Object;
+  B.ObjectMembers = Members;
+  if (!B.Callee)
+    return B;
+  for (unsigned I = 0; I < B.Callee->getNumParams(); ++I) {
+    QualType PT = B.Callee->getParamDecl(I)->getType();
+    if (I < Args.size() && (PT->isReferenceType() || PT->isPointerType()))
+      B.Args.push_back(R.resolve(Args[I]));
+    else
+      B.Args.push_back(std::nullopt);
+  }
+  return B;
+}
+
+void Analyzer::recordAccess(FlowState &S, const AccessPath &P, AccessKind K,
+                            const Expr *E, QualType ContainerType,
+                            std::string Detail, const Stmt *Loop) {
+  if (!Emit)
+    return;
+  LocalAccess A;
+  A.Path = P;
+  A.Kind = K;
+  A.E = E;
+  A.Loc = E->getBeginLoc();
+  A.InnerFunction = FD;
+  A.Detail = std::move(Detail);
+  A.State = S.P;
+  A.Loop = Loop;
+  A.ContainerType = ContainerType;
+  Facts->Accesses.push_back(std::move(A));
+}
+
+void Analyzer::handleContainerMember(const CallExpr *CE,
+                                     const CXXMethodDecl *MD, const Expr *Obj,
+                                     FlowState &S) {
+  if (!MD || !Obj)
+    return;
+  std::optional<ContainerInfo> Info = Ctx.Containers.classify(MD->getParent());
+  if (!Info)
+    return;
+  QualType ObjType = Obj->getType();
+  if (ObjType->isPointerType())
+    ObjType = ObjType->getPointeeType();
+  if (isThreadHandleContainer(ObjType))
+    return;
+  // The hidden begin()/end() calls of a range-for are reported once, as
+  // the loop's iteration (see handleDeclStmt).
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
+    if (isImplicitRangeVar(dyn_cast<VarDecl>(DRE->getDecl())))
+      return;
+  std::optional<AccessPath> P = R.resolve(Obj);
+  if (!P)
+    return;
+  MethodEffect Eff = Ctx.Containers.methodEffect(MD, *Info);
+  std::string Detail;
+  if (MD->getOverloadedOperator() == OO_Subscript && Eff.Kind == AccessKind::Write)
+    Detail = "'operator[]' inserts missing keys";
+  else if (MD->getIdentifier())
+    Detail = ("'" + MD->getName() + "'").str();
+  else if (MD->isOverloadedOperator())
+    Detail = "'operator" +
+             std::string(getOperatorSpelling(MD->getOverloadedOperator())) +
+             "'";
+  recordAccess(S, *P, Eff.Kind, Obj, ObjType, Detail);
+}
+
+void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
+                               llvm::ArrayRef<const Expr *> Args,
+                               FlowState &S) {
+  bool CalleeAnalysed = Callee && Ctx.isAnalysable(Callee);
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const Expr *A = Args[I];
+    if (!A || isa<CXXDefaultArgExpr>(A))
+      continue;
+    // Callables run synchronously by ordinary functions (std::for_each,
+    // comparators): their bodies run here, in this context. Lambdas are
+    // handled where they are created.
+    if (!isa<LambdaExpr>(stripWrappers(A)))
+      if (const FunctionDecl *Body = ThreadModel::syncCallableBody(A))
+        if (Ctx.isAnalysable(Body) && Emit) {
+          CallSite CS;
+          CS.Callee = Body->getDefinition();
+          CS.Loc = A->getBeginLoc();
+          CS.State = S.P;
+          Facts->Calls.push_back(std::move(CS));
+        }
+    if (CalleeAnalysed)
+      continue; // the callee's summary says what it does to the argument
+    QualType AT = A->getType();
+    QualType CT = AT->isPointerType() ? AT->getPointeeType() : AT;
+    std::optional<ContainerInfo> Info = Ctx.Containers.classify(CT);
+    if (!Info || isThreadHandleContainer(CT))
+      continue;
+    if (Callee && Callee->getIdentifier() && isInStd(Callee)) {
+      llvm::StringRef N = Callee->getName();
+      if (N == "ref" || N == "cref" || N == "move" || N == "forward" ||
+          N == "addressof" || N == "as_const")
+        continue; // the enclosing call decides
+    }
+    std::optional<AccessPath> P = R.resolve(A);
+    if (!P)
+      continue;
+    AccessKind K = AccessKind::Read;
+    std::string Detail;
+    if (Callee && I < Callee->getNumParams()) {
+      QualType PT = Callee->getParamDecl(I)->getType();
+      bool Mutable =
+          PT->isRValueReferenceType() ||
+          (PT->isLValueReferenceType() &&
+           !PT.getNonReferenceType().isConstQualified()) ||
+          (PT->isPointerType() && !PT->getPointeeType().isConstQualified());
+      // Templates like std::begin(c) take `C&` but only read.
+      if (Mutable && Callee->getIdentifier() && isInStd(Callee)) {
+        llvm::StringRef N = Callee->getName();
+        if (N == "begin" || N == "end" || N == "cbegin" || N == "cend" ||
+            N == "rbegin" || N == "rend" || N == "size" || N == "ssize" ||
+            N == "empty" || N == "data" || N == "distance")
+          Mutable = false;
+      }
+      if (Mutable) {
+        K = AccessKind::Write;
+        Detail = PT->isRValueReferenceType()
+                     ? "moved from"
+                     : "passed by non-const reference to '" +
+                           functionDisplayName(Callee) + "'";
+      }
+    }
+    recordAccess(S, *P, K, A, CT, Detail);
+  }
+}
+
+void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
+                            const Expr *Site, FlowState &S, bool OnThisObject,
+                            bool ApplyLockEffects) {
+  const FunctionFacts *CF = Ctx.factsOf(Callee);
+  if (Emit) {
+    CallSite CS;
+    CS.Callee = B.Callee;
+    CS.Loc = Site->getBeginLoc();
+    CS.Object = B.Object;
+    CS.Args = B.Args;
+    CS.State = S.P;
+    CS.OnThisObject = OnThisObject;
+    Facts->Calls.push_back(std::move(CS));
+  }
+  if (!CF || CF->Skipped)
+    return;
+  const FunctionSummary &Sum = CF->Summary;
+  // Accesses the callee makes through our arguments happen here.
+  if (Emit) {
+    for (const LocalAccess &PA : Sum.ParamAccesses) {
+      std::optional<AccessPath> P = toCaller(PA.Path, B);
+      if (!P)
+        continue;
+      LocalAccess A = PA;
+      A.Path = *P;
+      A.CallChain.insert(A.CallChain.begin(), Site->getBeginLoc());
+      A.State = S.P;
+      for (const AccessPath &Rel : toCaller(PA.State.ReleasedEntry, B))
+        if (!A.State.Acquired.remove(Rel))
+          A.State.ReleasedEntry.add(Rel);
+      for (const HeldLock &H : toCaller(PA.State.Acquired, B))
+        A.State.Acquired.add(H);
+      A.State.Live.unite(PA.State.Live);
+      Facts->Accesses.push_back(std::move(A));
+    }
+  }
+  if (ApplyLockEffects) {
+    for (const AccessPath &P : toCaller(Sum.ReleasedAtExit, B))
+      release(S, P, Site->getBeginLoc());
+    for (const HeldLock &H : toCaller(Sum.AcquiredAtExit, B))
+      acquire(S, H.Path, H.Mode, Site->getBeginLoc());
+  }
+  S.P.Live.unite(Sum.EscapedThreads);
+  for (const AccessPath &G : toCaller(Sum.JoinedGroups, B))
+    killGroup(S, G);
+  // `auto lk = LockIt();`: the returned guard now lives here.
+  if (Sum.ReturnedGuard) {
+    auto VarIt = Scan.ConstructVar.find(stripInit(Site));
+    GuardState G;
+    G.Key = VarIt != Scan.ConstructVar.end()
+                ? static_cast<const void *>(VarIt->second)
+                : static_cast<const void *>(stripInit(Site));
+    G.Temporary = VarIt == Scan.ConstructVar.end();
+    G.Kind = GuardKind::UniqueLock;
+    for (const HeldLock &H : toCaller(*Sum.ReturnedGuard, B)) {
+      G.Mutexes.push_back(H.Path);
+      G.Mode = H.Mode;
+    }
+    S.removeGuard(G.Key);
+    S.Guards.push_back(G);
+  }
+}
+
+void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+
+  if (std::optional<ThreadStartCall> TS = Ctx.Threads.classifyStart(CE)) {
+    startThread(*TS, S);
+    return;
+  }
+  if (const Expr *J = ThreadModel::joinTarget(CE)) {
+    if (std::optional<AccessPath> G = R.resolve(J))
+      killGroup(S, groupKey(*G));
+    return;
+  }
+  if (ThreadModel::isDetach(CE))
+    return;
+
+  // Thread handles moved into members and containers.
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+      QualType LT = OC->getArg(0)->getType();
+      if (ThreadModel::isThreadType(LT) || ThreadModel::isFutureType(LT)) {
+        if (std::optional<AccessPath> G = R.resolve(OC->getArg(0)))
+          assignGroup(OC->getArg(1), *G);
+        return;
+      }
+      if (Ctx.Locks.guardType(LT)) {
+        // Move-assigning a guard: the old lock is released, the new one
+        // taken over.
+        const void *To = guardKeyOf(OC->getArg(0));
+        const void *From = guardKeyOf(stripWrappers(OC->getArg(1)));
+        GuardState *Dst = To ? S.guard(To) : nullptr;
+        GuardState *Src = From ? S.guard(From) : nullptr;
+        if (Dst)
+          releaseGuard(*Dst, S, CE->getBeginLoc());
+        if (Dst && Src) {
+          Dst->Mutexes = Src->Mutexes;
+          Dst->Mode = Src->Mode;
+          Dst->Own = Src->Own;
+          Dst->Active = Src->Active;
+          Src->Active = false;
+          Src->Own = GuardState::NotOwns;
+          Src->Mutexes.clear();
+        }
+        return;
+      }
+    }
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+    QualType OT = MC->getImplicitObjectArgument()->getType();
+    if (OT->isPointerType())
+      OT = OT->getPointeeType();
+    if (isThreadHandleContainer(OT)) {
+      if (std::optional<AccessPath> G =
+              R.resolve(MC->getImplicitObjectArgument()))
+        for (const Expr *A : CE->arguments())
+          assignGroup(A, *G);
+      return;
+    }
+    if (applyGuardCall(MC, S))
+      return;
+  }
+
+  if (std::optional<LockCall> LC = Ctx.Locks.classifyCall(CE)) {
+    applyLockCall(*LC, CE, S);
+    if (Callee && Ctx.isAnalysable(Callee) && Emit) {
+      CallSite CS;
+      CS.Callee = Callee->getDefinition();
+      CS.Loc = CE->getBeginLoc();
+      CS.State = S.P;
+      Facts->Calls.push_back(std::move(CS));
+    }
+    return;
+  }
+
+  // Member calls on containers.
+  const CXXMethodDecl *MD = nullptr;
+  const Expr *Obj = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+    MD = MC->getMethodDecl();
+    Obj = MC->getImplicitObjectArgument();
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+    if (MD && OC->getNumArgs() >= 1)
+      Obj = OC->getArg(0);
+  }
+  handleContainerMember(CE, MD, Obj, S);
+
+  llvm::SmallVector<const Expr *, 4> Args = callArgs(CE);
+  handleArguments(CE, Callee, Args, S);
+
+  if (Callee && Ctx.isAnalysable(Callee)) {
+    std::optional<AccessPath> ObjPath;
+    bool OnThis = false;
+    const MemberBindings *Members = nullptr;
+    if (Obj && MD && !MD->isStatic()) {
+      ObjPath = R.resolve(Obj);
+      OnThis = isa<CXXThisExpr>(Obj->IgnoreParenImpCasts());
+      if (const void *K = guardKeyOf(Obj)) {
+        auto It = ObjectMembers.find(K);
+        if (It != ObjectMembers.end())
+          Members = &It->second;
+      }
+    }
+    CallBinding B = bindingFor(Callee, Obj, ObjPath, Members, Args);
+    bool HasAttrs = Ctx.Locks.attributeEffect(Callee).has_value();
+    applySummary(Callee, B, CE, S, OnThis, !HasAttrs);
+  }
+}
+
+void Analyzer::handleConstruct(const CXXConstructExpr *CE, FlowState &S) {
+  if (std::optional<ThreadStartCall> TS = Ctx.Threads.classifyStart(CE)) {
+    startThread(*TS, S);
+    return;
+  }
+  QualType T = CE->getType();
+  if (std::optional<GuardType> GT = Ctx.Locks.guardType(T)) {
+    constructGuard(CE, *GT, S);
+    return;
+  }
+  if (ThreadModel::isThreadType(T) || ThreadModel::isFutureType(T)) {
+    // `std::thread t2(std::move(t1))`: t1's threads now belong to t2.
+    auto CT = Scan.ConstructTarget.find(CE);
+    if (CT != Scan.ConstructTarget.end() && CE->getNumArgs() == 1)
+      assignGroup(CE->getArg(0), CT->second);
+    return;
+  }
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+  if (Ctx.Containers.classify(T)) {
+    // Copy or move construction from another container reads (or empties)
+    // the source.
+    handleArguments(CE, Ctor, Args, S);
+    return;
+  }
+  handleArguments(CE, Ctor, Args, S);
+  if (Ctor && Ctx.isAnalysable(Ctor)) {
+    auto CT = Scan.ConstructTarget.find(CE);
+    std::optional<AccessPath> Object;
+    const void *Key = CE;
+    if (CT != Scan.ConstructTarget.end()) {
+      Object = CT->second;
+      auto VarIt = Scan.ConstructVar.find(CE);
+      if (VarIt != Scan.ConstructVar.end())
+        Key = VarIt->second;
+    }
+    CallBinding B = bindingFor(Ctor, nullptr, Object, nullptr, Args);
+    // Remember which of the new object's members point at our objects.
+    if (const FunctionFacts *CF = Ctx.factsOf(Ctor)) {
+      MemberBindings MB;
+      for (const auto &[Field, Idx] : CF->Summary.MemberBindings)
+        if (Idx < B.Args.size() && B.Args[Idx])
+          MB.insert({Field, *B.Args[Idx]});
+      if (!MB.empty())
+        ObjectMembers[Key] = std::move(MB);
+    }
+    auto MIt = ObjectMembers.find(Key);
+    B.ObjectMembers = MIt != ObjectMembers.end() ? &MIt->second : nullptr;
+    bool HasAttrs = Ctx.Locks.attributeEffect(Ctor).has_value();
+    applySummary(Ctor, B, CE, S, /*OnThisObject=*/false, !HasAttrs);
+  }
+}
+
+void Analyzer::handleDeclStmt(const DeclStmt *DS, FlowState &S) {
+  for (const Decl *D : DS->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      continue;
+    auto It = Scan.RangeVarLoop.find(VD);
+    if (It == Scan.RangeVarLoop.end())
+      continue;
+    const CXXForRangeStmt *Loop = It->second;
+    const Expr *Range = Loop->getRangeInit();
+    if (!Range)
+      continue;
+    QualType RT = Range->getType();
+    if (RT->isPointerType())
+      RT = RT->getPointeeType();
+    if (!Ctx.Containers.classify(RT) || isThreadHandleContainer(RT))
+      continue;
+    if (std::optional<AccessPath> P = R.resolve(Range))
+      recordAccess(S, *P, AccessKind::Iterate, Range, RT, "range-for", Loop);
+  }
+}
+
+void Analyzer::handleLambda(const LambdaExpr *LE, FlowState &S) {
+  if (Scan.ThreadLambdas.count(LE) || !Emit)
+    return;
+  const CXXMethodDecl *Op = LE->getCallOperator();
+  if (!Ctx.isAnalysable(Op))
+    return;
+  // A lambda that does not go to a thread runs in this context: where it
+  // is created is the best approximation of where it is called.
+  CallSite CS;
+  CS.Callee = Op->getDefinition() ? Op->getDefinition() : Op;
+  CS.Loc = LE->getBeginLoc();
+  CS.State = S.P;
+  for (const LambdaCapture &C : LE->captures())
+    CS.OnThisObject |= C.capturesThis();
+  Facts->Calls.push_back(std::move(CS));
+}
+
+void Analyzer::handleReturn(const ReturnStmt *RS, FlowState &S) {
+  const Expr *V = RS->getRetValue();
+  if (!V)
+    return;
+  const Expr *Inner = stripWrappers(V);
+  const void *Key = guardKeyOf(Inner);
+  if (!Key)
+    Key = stripInit(V);
+  GuardState *G = S.guard(Key);
+  if (!G)
+    return;
+  if (Emit && G->Own == GuardState::Owns && G->Active) {
+    LockSet L;
+    for (const AccessPath &M : G->Mutexes)
+      L.add({M, G->Mode, RS->getBeginLoc()});
+    Facts->Summary.ReturnedGuard = L;
+  }
+  // The guard leaves with the return value: its destructor here is moot.
+  G->Active = false;
+}
+
+void Analyzer::handleAutoDtor(const VarDecl *VD, const Stmt *Trigger,
+                              FlowState &S) {
+  // The end of the scope (or the return) that destroys the variable.
+  SourceLocation End = Trigger ? Trigger->getEndLoc() : VD->getEndLoc();
+  if (GuardState *G = S.guard(VD)) {
+    releaseGuard(*G, S, End);
+    S.removeGuard(VD);
+    return;
+  }
+  QualType T = VD->getType();
+  if (joinsOnDestruction(T)) {
+    killGroup(S, AccessPath::var(VD));
+    return;
+  }
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD || !RD->hasDefinition())
+    return;
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
+  const FunctionFacts *CF = Dtor ? Ctx.factsOf(Dtor) : nullptr;
+  if (!CF || CF->Skipped)
+    return;
+  // A project lock holder's destructor (shape-based RAII guard).
+  auto MIt = ObjectMembers.find(VD);
+  CallBinding B;
+  B.Callee = CF->FD;
+  B.Object = AccessPath::var(VD);
+  B.ObjectMembers = MIt != ObjectMembers.end() ? &MIt->second : nullptr;
+  for (const AccessPath &P : toCaller(CF->Summary.ReleasedAtExit, B))
+    release(S, P, End);
+  for (const HeldLock &H : toCaller(CF->Summary.AcquiredAtExit, B))
+    acquire(S, H.Path, H.Mode, End);
+  for (const AccessPath &G : toCaller(CF->Summary.JoinedGroups, B))
+    killGroup(S, G);
+}
+
+void Analyzer::handleTempDtor(const CXXBindTemporaryExpr *BTE, FlowState &S) {
+  const Expr *Key = BTE->getSubExpr();
+  if (!Key)
+    return;
+  Key = Key->IgnoreParenImpCasts();
+  SourceLocation End = BTE->getEndLoc();
+  if (GuardState *G = S.guard(Key)) {
+    releaseGuard(*G, S, End);
+    S.removeGuard(Key);
+    return;
+  }
+  // A discarded std::async future waits for its task right here.
+  auto TIt = ThreadOfSite.find(Key);
+  if (TIt != ThreadOfSite.end() && !Ctx.ThreadTable[TIt->second].Group &&
+      ThreadModel::isFutureType(Key->getType())) {
+    unsigned Tid = TIt->second;
+    S.P.Live.removeIf([Tid](unsigned T) { return T == Tid; });
+    return;
+  }
+  const CXXRecordDecl *RD = classOf(Key->getType());
+  if (!RD || !RD->hasDefinition())
+    return;
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
+  const FunctionFacts *CF = Dtor ? Ctx.factsOf(Dtor) : nullptr;
+  if (!CF || CF->Skipped)
+    return;
+  auto MIt = ObjectMembers.find(Key);
+  CallBinding B;
+  B.Callee = CF->FD;
+  B.ObjectMembers = MIt != ObjectMembers.end() ? &MIt->second : nullptr;
+  for (const AccessPath &P : toCaller(CF->Summary.ReleasedAtExit, B))
+    release(S, P, End, /*Temporary=*/true);
+}
+
+} // namespace
+
+std::unique_ptr<FunctionFacts> analyzeFunction(AnalysisContext &Ctx,
+                                               const FunctionDecl *FD) {
+  Analyzer A(Ctx, FD);
+  return A.run();
+}
+
+} // namespace maprace

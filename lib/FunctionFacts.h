@@ -1,0 +1,128 @@
+//===- FunctionFacts.h - What one function does, and its summary ----------===//
+//
+// The output of the per-function lockset analysis. Everything is in the
+// function's own terms: locks it acquired itself, entry locks it released,
+// threads it started. The translation-unit pass (TranslationUnitAnalysis)
+// later combines these with what callers hold.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MAPRACE_FUNCTIONFACTS_H
+#define MAPRACE_FUNCTIONFACTS_H
+
+#include "AccessPath.h"
+#include "ContainerModel.h"
+#include "LockSet.h"
+#include "ThreadModel.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maprace {
+
+/// A lock that was released before an access, for the "released here" note.
+struct ReleaseSite {
+  AccessPath Path;
+  clang::SourceLocation Loc;
+  bool Temporary = false; ///< released by a temporary guard's destructor
+};
+
+/// The lock and thread state at one program point, relative to the entry of
+/// the function.
+struct PointState {
+  LockSet Acquired;     ///< must-held locks acquired in this function
+  PathSet ReleasedEntry; ///< locks released here that callers may hold
+  ThreadSet Live;       ///< threads started here (or by callees) not joined
+  PathSet Joined;       ///< thread groups joined on every path to here
+  llvm::SmallVector<ReleaseSite, 1> Releases;
+};
+
+/// One container access made by the function (directly, or through a call
+/// that passed the container by reference: then CallChain is non-empty).
+struct LocalAccess {
+  AccessPath Path;
+  AccessKind Kind = AccessKind::Read;
+  const clang::Expr *E = nullptr;      ///< innermost access expression
+  clang::SourceLocation Loc;           ///< where to report it
+  const clang::FunctionDecl *InnerFunction = nullptr; ///< function of E
+  std::string Detail;                  ///< e.g. "'operator[]' inserts"
+  clang::QualType ContainerType;       ///< as written at the access
+  PointState State;
+  /// Call sites from this function down to the function containing E.
+  llvm::SmallVector<clang::SourceLocation, 2> CallChain;
+  /// The loop whose header drives this access (range-for), if any.
+  const clang::Stmt *Loop = nullptr;
+};
+
+/// A call to a function analysed in this translation unit.
+struct CallSite {
+  const clang::FunctionDecl *Callee = nullptr;
+  clang::SourceLocation Loc;
+  /// The callee's `this` in caller terms (null if unknown or static).
+  std::optional<AccessPath> Object;
+  /// The callee's reference/pointer parameters in caller terms.
+  llvm::SmallVector<std::optional<AccessPath>, 4> Args;
+  PointState State;
+  /// The call is made on the caller's own object (`this->f()`): lets
+  /// constructor/destructor privacy flow into helpers.
+  bool OnThisObject = false;
+};
+
+/// Everything known about one thread start (indexed by its thread id).
+struct ThreadStartInfo {
+  unsigned Id = 0;
+  StartKind Kind = StartKind::Thread;
+  const clang::FunctionDecl *Spawner = nullptr;
+  const clang::FunctionDecl *Body = nullptr;
+  clang::SourceLocation Loc;
+  std::optional<AccessPath> Object;
+  llvm::SmallVector<std::optional<AccessPath>, 4> ParamBindings;
+  /// The thread handle (variable, member, or container of threads).
+  std::optional<AccessPath> Group;
+  /// Started inside a loop: several instances run at once.
+  bool InLoop = false;
+  /// Not joined on every path before the spawner returns.
+  bool Escapes = false;
+  /// Threads of the spawner that were running when this one started.
+  ThreadSet LiveAtStartLocal;
+  /// The body's parameter accesses, translated through ParamBindings.
+  std::vector<LocalAccess> LiftedAccesses;
+};
+
+struct FunctionSummary {
+  /// Net lock effect at normal exit, in the function's terms.
+  LockSet AcquiredAtExit;
+  PathSet ReleasedAtExit;
+  /// The function returns a guard that holds these locks.
+  std::optional<LockSet> ReturnedGuard;
+  /// Constructors: reference/pointer members bound to parameters.
+  llvm::DenseMap<const clang::FieldDecl *, unsigned> MemberBindings;
+  /// Accesses to containers reachable from reference/pointer parameters.
+  std::vector<LocalAccess> ParamAccesses;
+  /// Threads started and still running when the function returns.
+  ThreadSet EscapedThreads;
+  /// Thread groups (members, globals) joined on every path.
+  PathSet JoinedGroups;
+  /// The function releases a lock it did not acquire (for callers' loops).
+  bool ReleasesEntryLock = false;
+  bool hasLockEffect() const {
+    return !AcquiredAtExit.empty() || !ReleasedAtExit.empty();
+  }
+};
+
+struct FunctionFacts {
+  const clang::FunctionDecl *FD = nullptr;
+  std::vector<LocalAccess> Accesses;
+  std::vector<CallSite> Calls;
+  std::vector<unsigned> ThreadStarts;
+  FunctionSummary Summary;
+  /// The analysis gave up (budget, CFG failure): the function reports
+  /// nothing and its summary is empty.
+  bool Skipped = false;
+  std::string SkipReason;
+};
+
+} // namespace maprace
+
+#endif

@@ -1,0 +1,368 @@
+#include "LockModel.h"
+#include "NameUtil.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace maprace {
+
+namespace {
+
+enum class NameOp { None, Lock, LockShared, Unlock, TryLock, TryLockShared };
+
+/// Member function names that lock or unlock the object they are called on.
+NameOp memberNameOp(llvm::StringRef N) {
+  return llvm::StringSwitch<NameOp>(N)
+      .Cases({"lock", "Lock", "WriterLock", "LockExclusive", "lock_exclusive",
+              "Acquire", "acquire", "WriteLock", "wrlock"},
+             NameOp::Lock)
+      .Cases({"lock_shared", "LockShared", "ReaderLock", "ReadLock",
+              "lock_read", "AcquireShared", "rdlock", "lock_sharable"},
+             NameOp::LockShared)
+      .Cases({"unlock", "Unlock", "unlock_shared", "UnlockShared",
+              "ReaderUnlock", "WriterUnlock", "ReadUnlock", "WriteUnlock",
+              "Release", "release", "ReleaseShared", "unlock_sharable"},
+             NameOp::Unlock)
+      .Cases({"try_lock", "TryLock", "try_lock_for", "try_lock_until",
+              "WriterTryLock", "TryAcquire"},
+             NameOp::TryLock)
+      .Cases({"try_lock_shared", "try_lock_shared_for",
+              "try_lock_shared_until", "ReaderTryLock", "TryLockShared"},
+             NameOp::TryLockShared)
+      .Default(NameOp::None);
+}
+
+const char *const StdMutexes[] = {
+    "std::mutex",          "std::recursive_mutex", "std::timed_mutex",
+    "std::recursive_timed_mutex", "std::shared_mutex",
+    "std::shared_timed_mutex", "absl::Mutex", "boost::mutex",
+    "boost::recursive_mutex", "boost::timed_mutex", "boost::shared_mutex",
+    "boost::upgrade_mutex", "folly::SharedMutex", "folly::SpinLock",
+    "folly::MicroSpinLock", "llvm::sys::Mutex", "llvm::sys::RWMutex",
+    "llvm::sys::SmartMutex", "llvm::sys::SmartRWMutex",
+};
+
+bool isPthreadLockType(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *TT = T->getAs<TypedefType>()) {
+    llvm::StringRef N = TT->getDecl()->getName();
+    return N == "pthread_mutex_t" || N == "pthread_rwlock_t" ||
+           N == "pthread_spinlock_t";
+  }
+  return false;
+}
+
+const RecordDecl *templateOrSelf(const CXXRecordDecl *RD,
+                                 const NamedDecl *&Named) {
+  Named = RD;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    Named = Spec->getSpecializedTemplate();
+  return RD;
+}
+
+} // namespace
+
+LockTag lockTagOf(const Expr *E) {
+  if (!E)
+    return LockTag::None;
+  const CXXRecordDecl *RD = classOf(E->getType());
+  if (!RD || !isInStd(RD))
+    return LockTag::None;
+  llvm::StringRef N = RD->getName();
+  if (N == "defer_lock_t")
+    return LockTag::Defer;
+  if (N == "try_to_lock_t")
+    return LockTag::Try;
+  if (N == "adopt_lock_t")
+    return LockTag::Adopt;
+  return LockTag::None;
+}
+
+bool LockModel::isKnownMutexClass(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return false;
+  const NamedDecl *Named = nullptr;
+  templateOrSelf(RD, Named);
+  std::string QN = qualifiedName(Named);
+  for (const char *M : StdMutexes)
+    if (QN == M)
+      return true;
+  return RD->hasAttr<CapabilityAttr>() ||
+         nameMatches(QN, Named->getName(), Opts.MutexTypes);
+}
+
+bool LockModel::isMutexClass(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return false;
+  RD = RD->getCanonicalDecl();
+  auto It = MutexCache.find(RD);
+  if (It != MutexCache.end())
+    return It->second;
+  bool Result = isKnownMutexClass(RD);
+  // Shape: a project class (not a guard) with both a lock-like and an
+  // unlock-like member function, e.g. `class SpinLock { void Lock(); void
+  // Unlock(); }`. Guards are excluded: their unlock() releases a mutex
+  // they hold, not themselves.
+  if (!Result && !isInStd(RD) && RD->hasDefinition() &&
+      !guardTypeOf(RD)) {
+    bool HasLock = false, HasUnlock = false;
+    for (const CXXMethodDecl *MD : RD->getDefinition()->methods()) {
+      if (!MD->getIdentifier())
+        continue;
+      // Acquire()/Release() alone are too common (pools, ref counts).
+      if (!MD->getName().contains_insensitive("lock"))
+        continue;
+      NameOp Op = memberNameOp(MD->getName());
+      HasLock |= Op == NameOp::Lock || Op == NameOp::LockShared;
+      HasUnlock |= Op == NameOp::Unlock;
+    }
+    Result = HasLock && HasUnlock;
+  }
+  MutexCache[RD] = Result;
+  return Result;
+}
+
+bool LockModel::isMutexType(QualType T) const {
+  if (T.isNull())
+    return false;
+  if (isPthreadLockType(T))
+    return true;
+  return isMutexClass(classOf(T));
+}
+
+std::optional<GuardType> LockModel::guardType(QualType T) const {
+  return guardTypeOf(classOf(T));
+}
+
+std::optional<GuardType>
+LockModel::guardTypeOf(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return std::nullopt;
+  const NamedDecl *Named = nullptr;
+  templateOrSelf(RD, Named);
+  std::string QN = qualifiedName(Named);
+  llvm::StringRef Q(QN);
+  if (Q == "std::lock_guard" || Q == "boost::lock_guard")
+    return GuardType{GuardKind::LockGuard, LockMode::Exclusive};
+  if (Q == "std::unique_lock" || Q == "boost::unique_lock")
+    return GuardType{GuardKind::UniqueLock, LockMode::Exclusive};
+  if (Q == "std::shared_lock" || Q == "boost::shared_lock")
+    return GuardType{GuardKind::UniqueLock, LockMode::Shared};
+  if (Q == "std::scoped_lock")
+    return GuardType{GuardKind::ScopedLock, LockMode::Exclusive};
+  if (RD->hasAttr<ScopedLockableAttr>())
+    return GuardType{GuardKind::AttrScoped, LockMode::Exclusive};
+  if (Q == "absl::MutexLock" || Q == "absl::WriterMutexLock" ||
+      nameMatches(Q, Named->getName(), Opts.ScopedLockTypes))
+    return GuardType{GuardKind::LockGuard, LockMode::Exclusive};
+  if (Q == "absl::ReaderMutexLock" ||
+      nameMatches(Q, Named->getName(), Opts.ReaderLockTypes))
+    return GuardType{GuardKind::LockGuard, LockMode::Shared};
+  return std::nullopt;
+}
+
+std::optional<LockCall>
+LockModel::attributeEffect(const FunctionDecl *FD) const {
+  if (!FD || !FD->hasAttrs())
+    return std::nullopt;
+  auto AddArgs = [](LockCall &LC, auto Args) {
+    bool Any = false;
+    for (const Expr *A : Args) {
+      LC.Mutexes.push_back({A, true});
+      Any = true;
+    }
+    if (!Any)
+      LC.Mutexes.push_back({nullptr, true}); // `this`
+  };
+  for (const Attr *A : FD->attrs()) {
+    if (const auto *AA = dyn_cast<AcquireCapabilityAttr>(A)) {
+      LockCall LC;
+      LC.Op = LockCall::Acquire;
+      LC.Mode = AA->isShared() ? LockMode::Shared : LockMode::Exclusive;
+      AddArgs(LC, AA->args());
+      return LC;
+    }
+    if (const auto *RA = dyn_cast<ReleaseCapabilityAttr>(A)) {
+      LockCall LC;
+      LC.Op = LockCall::Release;
+      AddArgs(LC, RA->args());
+      return LC;
+    }
+    if (const auto *TA = dyn_cast<TryAcquireCapabilityAttr>(A)) {
+      LockCall LC;
+      LC.Op = LockCall::TryAcquire;
+      LC.Mode = TA->isShared() ? LockMode::Shared : LockMode::Exclusive;
+      if (const auto *B = dyn_cast_or_null<CXXBoolLiteralExpr>(
+              TA->getSuccessValue()->IgnoreParenImpCasts()))
+        LC.SuccessIsZero = !B->getValue();
+      else if (const auto *I = dyn_cast_or_null<IntegerLiteral>(
+                   TA->getSuccessValue()->IgnoreParenImpCasts()))
+        LC.SuccessIsZero = I->getValue() == 0;
+      AddArgs(LC, TA->args());
+      return LC;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<LockCall> LockModel::classifyCall(const CallExpr *CE) const {
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD)
+    return std::nullopt;
+  if (std::optional<LockCall> LC = attributeEffect(FD))
+    return LC;
+  return classifyByName(CE, FD);
+}
+
+std::optional<LockCall>
+LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
+  // Member calls on a mutex object.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    if (!MD->getIdentifier())
+      return std::nullopt;
+    const CXXRecordDecl *RD = MD->getParent();
+    std::string QN = qualifiedName(MD);
+    LockCall LC;
+    LC.Mutexes.push_back({nullptr, false});
+    if (nameMatches(QN, MD->getName(), Opts.LockFunctions)) {
+      LC.Op = LockCall::Acquire;
+      return LC;
+    }
+    if (nameMatches(QN, MD->getName(), Opts.SharedLockFunctions)) {
+      LC.Op = LockCall::Acquire;
+      LC.Mode = LockMode::Shared;
+      return LC;
+    }
+    if (nameMatches(QN, MD->getName(), Opts.UnlockFunctions)) {
+      LC.Op = LockCall::Release;
+      return LC;
+    }
+    if (!isMutexClass(RD))
+      return std::nullopt;
+    // A project mutex whose member has a visible body is described by its
+    // summary; only library and out-of-line members are taken by name.
+    if (MD->hasBody() && !isInSystemHeader(MD) && !isKnownMutexClass(RD))
+      return std::nullopt;
+    switch (memberNameOp(MD->getName())) {
+    case NameOp::Lock:
+      LC.Op = LockCall::Acquire;
+      return LC;
+    case NameOp::LockShared:
+      LC.Op = LockCall::Acquire;
+      LC.Mode = LockMode::Shared;
+      return LC;
+    case NameOp::Unlock:
+      LC.Op = LockCall::Release;
+      return LC;
+    case NameOp::TryLock:
+      LC.Op = LockCall::TryAcquire;
+      return LC;
+    case NameOp::TryLockShared:
+      LC.Op = LockCall::TryAcquire;
+      LC.Mode = LockMode::Shared;
+      return LC;
+    case NameOp::None:
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  if (!FD->getIdentifier())
+    return std::nullopt;
+  llvm::StringRef N = FD->getName();
+  std::string QN = qualifiedName(FD);
+
+  // std::lock(a, b, ...) acquires every argument.
+  if (QN == "std::lock" || QN == "boost::lock") {
+    LockCall LC;
+    for (const Expr *A : CE->arguments())
+      LC.Mutexes.push_back({A, false});
+    return LC;
+  }
+
+  // POSIX threads: the mutex is the first argument (a pointer).
+  if (N.starts_with("pthread_") && CE->getNumArgs() >= 1 &&
+      FD->getDeclContext()->isTranslationUnit()) {
+    LockCall LC;
+    LC.Mutexes.push_back({CE->getArg(0), false});
+    if (N == "pthread_mutex_lock" || N == "pthread_rwlock_wrlock" ||
+        N == "pthread_spin_lock") {
+      LC.Op = LockCall::Acquire;
+      return LC;
+    }
+    if (N == "pthread_rwlock_rdlock") {
+      LC.Op = LockCall::Acquire;
+      LC.Mode = LockMode::Shared;
+      return LC;
+    }
+    if (N == "pthread_mutex_unlock" || N == "pthread_rwlock_unlock" ||
+        N == "pthread_spin_unlock") {
+      LC.Op = LockCall::Release;
+      return LC;
+    }
+    if (N == "pthread_mutex_trylock" || N == "pthread_rwlock_trywrlock" ||
+        N == "pthread_spin_trylock") {
+      LC.Op = LockCall::TryAcquire;
+      LC.SuccessIsZero = true;
+      return LC;
+    }
+    if (N == "pthread_rwlock_tryrdlock") {
+      LC.Op = LockCall::TryAcquire;
+      LC.Mode = LockMode::Shared;
+      LC.SuccessIsZero = true;
+      return LC;
+    }
+    return std::nullopt;
+  }
+
+  // Free functions named by the options lock their first argument.
+  if (CE->getNumArgs() >= 1) {
+    LockCall LC;
+    LC.Mutexes.push_back({CE->getArg(0), false});
+    if (nameMatches(QN, N, Opts.LockFunctions)) {
+      LC.Op = LockCall::Acquire;
+      return LC;
+    }
+    if (nameMatches(QN, N, Opts.SharedLockFunctions)) {
+      LC.Op = LockCall::Acquire;
+      LC.Mode = LockMode::Shared;
+      return LC;
+    }
+    if (nameMatches(QN, N, Opts.UnlockFunctions)) {
+      LC.Op = LockCall::Release;
+      return LC;
+    }
+  }
+  return std::nullopt;
+}
+
+const Expr *LockModel::guardedBy(const ValueDecl *D) {
+  if (!D)
+    return nullptr;
+  if (const auto *G = D->getAttr<GuardedByAttr>())
+    return G->getArg();
+  if (const auto *G = D->getAttr<PtGuardedByAttr>())
+    return G->getArg();
+  return nullptr;
+}
+
+LockModel::GuardMethod LockModel::guardMethod(const CXXMethodDecl *MD) {
+  if (!MD)
+    return GuardMethod::Other;
+  if (isa<CXXConversionDecl>(MD))
+    return GuardMethod::OwnsLock; // explicit operator bool
+  if (!MD->getIdentifier())
+    return GuardMethod::Other;
+  return llvm::StringSwitch<GuardMethod>(MD->getName())
+      .Cases({"lock", "Lock", "Acquire"}, GuardMethod::Lock)
+      .Cases({"unlock", "Unlock"}, GuardMethod::Unlock)
+      .Cases({"try_lock", "try_lock_for", "try_lock_until"},
+             GuardMethod::TryLock)
+      .Case("release", GuardMethod::Release)
+      .Case("owns_lock", GuardMethod::OwnsLock)
+      .Default(GuardMethod::Other);
+}
+
+} // namespace maprace

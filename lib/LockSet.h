@@ -1,0 +1,168 @@
+//===- LockSet.h - Sets of held locks -------------------------------------===//
+//
+// Small sorted-by-insertion vectors: functions rarely hold more than two or
+// three locks, so linear scans beat hashing (ThreadSafety.cpp's FactSet makes
+// the same choice).
+//
+//===----------------------------------------------------------------------===//
+#ifndef MAPRACE_LOCKSET_H
+#define MAPRACE_LOCKSET_H
+
+#include "AccessPath.h"
+#include "LockModel.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace maprace {
+
+struct HeldLock {
+  AccessPath Path;
+  LockMode Mode = LockMode::Exclusive;
+  clang::SourceLocation AcquiredAt;
+};
+
+class LockSet {
+public:
+  const HeldLock *find(const AccessPath &P) const {
+    for (const HeldLock &L : Locks)
+      if (L.Path == P)
+        return &L;
+    return nullptr;
+  }
+  bool contains(const AccessPath &P) const { return find(P) != nullptr; }
+  /// Adds or updates the mode of P.
+  void add(const HeldLock &L) {
+    for (HeldLock &Existing : Locks)
+      if (Existing.Path == L.Path) {
+        Existing.Mode = L.Mode;
+        return;
+      }
+    Locks.push_back(L);
+  }
+  bool remove(const AccessPath &P) {
+    for (auto It = Locks.begin(); It != Locks.end(); ++It)
+      if (It->Path == P) {
+        Locks.erase(It);
+        return true;
+      }
+    return false;
+  }
+  /// Keeps the locks held in both; a lock held in different modes is kept
+  /// in shared mode (the weaker guarantee).
+  void intersect(const LockSet &O) {
+    llvm::SmallVector<HeldLock, 2> Out;
+    for (const HeldLock &L : Locks)
+      if (const HeldLock *OL = O.find(L.Path)) {
+        HeldLock K = L;
+        if (OL->Mode != L.Mode)
+          K.Mode = LockMode::Shared;
+        Out.push_back(K);
+      }
+    Locks = std::move(Out);
+  }
+  bool sameAs(const LockSet &O) const {
+    if (Locks.size() != O.Locks.size())
+      return false;
+    for (const HeldLock &L : Locks) {
+      const HeldLock *OL = O.find(L.Path);
+      if (!OL || OL->Mode != L.Mode)
+        return false;
+    }
+    return true;
+  }
+  bool empty() const { return Locks.empty(); }
+  size_t size() const { return Locks.size(); }
+  auto begin() const { return Locks.begin(); }
+  auto end() const { return Locks.end(); }
+  void clear() { Locks.clear(); }
+
+private:
+  llvm::SmallVector<HeldLock, 2> Locks;
+};
+
+/// A small set of paths (released entry locks, joined thread groups).
+class PathSet {
+public:
+  bool contains(const AccessPath &P) const {
+    for (const AccessPath &Q : Paths)
+      if (Q == P)
+        return true;
+    return false;
+  }
+  void add(const AccessPath &P) {
+    if (!contains(P))
+      Paths.push_back(P);
+  }
+  void remove(const AccessPath &P) {
+    for (auto It = Paths.begin(); It != Paths.end(); ++It)
+      if (*It == P) {
+        Paths.erase(It);
+        return;
+      }
+  }
+  void unite(const PathSet &O) {
+    for (const AccessPath &P : O.Paths)
+      add(P);
+  }
+  void intersect(const PathSet &O) {
+    llvm::SmallVector<AccessPath, 1> Out;
+    for (const AccessPath &P : Paths)
+      if (O.contains(P))
+        Out.push_back(P);
+    Paths = std::move(Out);
+  }
+  bool sameAs(const PathSet &O) const {
+    if (Paths.size() != O.Paths.size())
+      return false;
+    for (const AccessPath &P : Paths)
+      if (!O.contains(P))
+        return false;
+    return true;
+  }
+  bool empty() const { return Paths.empty(); }
+  auto begin() const { return Paths.begin(); }
+  auto end() const { return Paths.end(); }
+
+private:
+  llvm::SmallVector<AccessPath, 1> Paths;
+};
+
+/// Thread ids (indices into the translation unit's thread table).
+class ThreadSet {
+public:
+  bool contains(unsigned T) const {
+    for (unsigned X : Ids)
+      if (X == T)
+        return true;
+    return false;
+  }
+  void add(unsigned T) {
+    if (!contains(T))
+      Ids.push_back(T);
+  }
+  void unite(const ThreadSet &O) {
+    for (unsigned T : O.Ids)
+      add(T);
+  }
+  template <typename Pred> void removeIf(Pred P) {
+    llvm::erase_if(Ids, P);
+  }
+  bool sameAs(const ThreadSet &O) const {
+    if (Ids.size() != O.Ids.size())
+      return false;
+    for (unsigned T : Ids)
+      if (!O.contains(T))
+        return false;
+    return true;
+  }
+  bool empty() const { return Ids.empty(); }
+  auto begin() const { return Ids.begin(); }
+  auto end() const { return Ids.end(); }
+
+private:
+  llvm::SmallVector<unsigned, 2> Ids;
+};
+
+} // namespace maprace
+
+#endif

@@ -1,0 +1,109 @@
+#include "NameUtil.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace clang;
+
+namespace maprace {
+
+std::string qualifiedName(const NamedDecl *D) {
+  if (!D)
+    return "";
+  llvm::SmallVector<std::string, 4> Parts;
+  Parts.push_back(D->getNameAsString());
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline())
+        continue;
+      Parts.push_back(NS->isAnonymousNamespace() ? std::string("(anonymous)")
+                                                 : NS->getNameAsString());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      Parts.push_back(RD->getNameAsString());
+    } else if (isa<TranslationUnitDecl>(DC) || isa<LinkageSpecDecl>(DC)) {
+      continue;
+    } else if (const auto *FD = dyn_cast<FunctionDecl>(DC)) {
+      Parts.push_back(FD->getNameAsString());
+    }
+  }
+  std::string Out;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Out.empty())
+      Out += "::";
+    Out += *It;
+  }
+  return Out;
+}
+
+const CXXRecordDecl *classOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType().getCanonicalType();
+  return T->getAsCXXRecordDecl();
+}
+
+const CXXRecordDecl *classOfPointee(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType().getCanonicalType();
+  return T->getAsCXXRecordDecl();
+}
+
+bool isInStd(const Decl *D) {
+  if (!D)
+    return false;
+  return D->getDeclContext() && D->getDeclContext()->isStdNamespace();
+}
+
+bool isInSystemHeader(const Decl *D) {
+  if (!D)
+    return false;
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  SourceLocation Loc = D->getLocation();
+  if (Loc.isInvalid())
+    return false;
+  return SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
+std::string functionDisplayName(const FunctionDecl *FD) {
+  if (!FD)
+    return "<unknown>";
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    const CXXRecordDecl *RD = MD->getParent();
+    if (RD && RD->isLambda())
+      return "lambda";
+    std::string Cls = RD ? RD->getNameAsString() : "";
+    if (isa<CXXConstructorDecl>(MD))
+      return Cls + "::" + Cls;
+    if (isa<CXXDestructorDecl>(MD))
+      return Cls + "::~" + Cls;
+    return Cls + "::" + MD->getNameAsString();
+  }
+  return FD->getNameAsString();
+}
+
+bool nameMatches(llvm::StringRef Qualified, llvm::StringRef Unqualified,
+                 llvm::ArrayRef<std::string> List) {
+  for (const std::string &Entry : List) {
+    llvm::StringRef E(Entry);
+    if (E.consume_front("::")) {
+      if (E == Qualified)
+        return true;
+      continue;
+    }
+    if (!E.contains("::")) {
+      if (E == Unqualified)
+        return true;
+      continue;
+    }
+    // "ns::Pool::Submit" matches "outer::ns::Pool::Submit" too.
+    if (Qualified == E || Qualified.ends_with(("::" + E).str()))
+      return true;
+  }
+  return false;
+}
+
+} // namespace maprace

@@ -1,0 +1,181 @@
+#include "PathResolver.h"
+#include "NameUtil.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/LambdaCapture.h"
+
+using namespace clang;
+
+namespace maprace {
+
+static constexpr unsigned MaxDepth = 16;
+
+bool isImplicitRangeVar(const VarDecl *VD) {
+  if (!VD || !VD->isImplicit() || !VD->getIdentifier())
+    return false;
+  llvm::StringRef N = VD->getName();
+  return N.starts_with("__range") || N.starts_with("__begin") ||
+         N.starts_with("__end");
+}
+
+bool PathResolver::isPrivateCopy(const VarDecl *VD) const {
+  if (!VD || VD->hasGlobalStorage() || !Context)
+    return false;
+  const DeclContext *Home = VD->getDeclContext();
+  const DeclContext *DC = Context;
+  for (int Guard = 0; DC && Guard < 64; ++Guard) {
+    if (DC == Home)
+      return false;
+    const auto *MD = dyn_cast<CXXMethodDecl>(DC);
+    if (!MD || !MD->getParent()->isLambda())
+      return false;
+    const CXXRecordDecl *Closure = MD->getParent();
+    for (const LambdaCapture &C : Closure->captures()) {
+      if (!C.capturesVariable() || C.getCapturedVar() != VD)
+        continue;
+      if (C.getCaptureKind() == LCK_ByCopy)
+        return true;
+    }
+    DC = Closure->getDeclContext();
+  }
+  return false;
+}
+
+static bool isSmartPointer(QualType T) {
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD || !RD->getIdentifier())
+    return false;
+  llvm::StringRef N = RD->getName();
+  return (N == "unique_ptr" || N == "shared_ptr") && isInStd(RD);
+}
+
+/// std::ref(x), std::move(x), std::addressof(x)...: the same object as x.
+static bool isIdentityFunction(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier() || !isInStd(FD))
+    return false;
+  llvm::StringRef N = FD->getName();
+  return N == "ref" || N == "cref" || N == "move" || N == "forward" ||
+         N == "addressof" || N == "as_const";
+}
+
+std::optional<AccessPath> PathResolver::resolveVar(const VarDecl *VD,
+                                                   unsigned Depth) const {
+  if (VD->getTLSKind() != VarDecl::TLS_None)
+    return std::nullopt; // thread_local: one per thread
+  if (VD->hasGlobalStorage())
+    return AccessPath::global(VD);
+  if (isPrivateCopy(VD))
+    return std::nullopt;
+  // Range-for variable bound to an element: "any element of the range".
+  auto LR = Index.LoopVarRange.find(VD);
+  if (LR != Index.LoopVarRange.end()) {
+    QualType T = VD->getType();
+    if (!T->isReferenceType() && !T->isPointerType())
+      return AccessPath::var(VD); // a copy of the element
+    if (std::optional<AccessPath> R =
+            resolveImpl(LR->second->getRangeInit(), Depth + 1))
+      return R->withElement();
+    return AccessPath::var(VD);
+  }
+  QualType T = VD->getType();
+  bool IsRef = T->isReferenceType();
+  bool IsPtr = T->isPointerType();
+  if ((IsRef || IsPtr) && VD->hasInit() && !isa<ParmVarDecl>(VD) &&
+      !(IsPtr && Index.ReassignedVars.count(VD))) {
+    auto It = AliasCache.find(VD);
+    if (It != AliasCache.end())
+      return It->second ? It->second : AccessPath::var(VD);
+    AliasCache[VD] = std::nullopt; // cycle guard
+    std::optional<AccessPath> A = resolveImpl(VD->getInit(), Depth + 1);
+    AliasCache[VD] = A;
+    if (A)
+      return A;
+  }
+  return AccessPath::var(VD);
+}
+
+std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
+                                                    unsigned Depth) const {
+  if (!E || Depth > MaxDepth)
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    return resolveImpl(EWC->getSubExpr(), Depth + 1);
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+    return resolveImpl(MT->getSubExpr(), Depth + 1);
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return resolveVar(VD, Depth);
+    return std::nullopt;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const ValueDecl *Member = ME->getMemberDecl();
+    if (const auto *VD = dyn_cast<VarDecl>(Member))
+      return resolveVar(VD, Depth); // static data member
+    const auto *FD = dyn_cast<FieldDecl>(Member);
+    if (!FD)
+      return std::nullopt;
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (const auto *This = dyn_cast<CXXThisExpr>(Base)) {
+      const CXXRecordDecl *RD = classOfPointee(This->getType());
+      return AccessPath::thisOf(RD).withField(FD);
+    }
+    if (std::optional<AccessPath> B = resolveImpl(Base, Depth + 1))
+      return B->withField(FD);
+    return std::nullopt;
+  }
+  if (const auto *This = dyn_cast<CXXThisExpr>(E))
+    return AccessPath::thisOf(classOfPointee(This->getType()));
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf)
+      return resolveImpl(UO->getSubExpr(), Depth + 1);
+    return std::nullopt;
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    if (std::optional<AccessPath> B = resolveImpl(AS->getBase(), Depth + 1))
+      return B->withElement();
+    return std::nullopt;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getNumArgs() == 0)
+      return std::nullopt;
+    OverloadedOperatorKind K = OC->getOperator();
+    if (K == OO_Subscript)
+      if (std::optional<AccessPath> B = resolveImpl(OC->getArg(0), Depth + 1))
+        return B->withElement();
+    if ((K == OO_Arrow || K == OO_Star) && isSmartPointer(OC->getArg(0)->getType()))
+      return resolveImpl(OC->getArg(0), Depth + 1);
+    return std::nullopt;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && MD->getIdentifier() && MD->getName() == "get" &&
+        isSmartPointer(MC->getImplicitObjectArgument()->getType()))
+      return resolveImpl(MC->getImplicitObjectArgument(), Depth + 1);
+    return std::nullopt;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    if (CE->getNumArgs() >= 1 && isIdentityFunction(CE->getDirectCallee()))
+      return resolveImpl(CE->getArg(0), Depth + 1);
+    return std::nullopt;
+  }
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return resolveImpl(Cast->getSubExpr(), Depth + 1);
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    // std::reference_wrapper<T>(x) and similar single-argument wrappers
+    // of a reference keep the identity.
+    if (CE->getNumArgs() == 1 && CE->getConstructor() &&
+        CE->getConstructor()->getNumParams() == 1 &&
+        CE->getConstructor()->getParamDecl(0)->getType()->isLValueReferenceType() &&
+        !CE->getConstructor()->isCopyOrMoveConstructor()) {
+      const CXXRecordDecl *RD = CE->getConstructor()->getParent();
+      if (RD && RD->getIdentifier() && RD->getName() == "reference_wrapper")
+        return resolveImpl(CE->getArg(0), Depth + 1);
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+} // namespace maprace

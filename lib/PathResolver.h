@@ -1,0 +1,62 @@
+//===- PathResolver.h - From expressions to AccessPaths -------------------===//
+//
+// Turns `this->cache_`, `g_map`, `p->m`, `shards_[i]`, `*ptr_`, `std::ref(m)`
+// into AccessPaths, following local references and pointers back to what
+// they were initialised with (`auto &m = shard.map;`), range-for variables
+// to "an element of the range", and dropping variables a lambda captured by
+// copy (each thread then has its own).
+//
+//===----------------------------------------------------------------------===//
+#ifndef MAPRACE_PATHRESOLVER_H
+#define MAPRACE_PATHRESOLVER_H
+
+#include "AccessPath.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
+
+namespace maprace {
+
+/// Syntactic facts about the whole translation unit, gathered in one walk.
+struct SyntaxIndex {
+  /// Range-for loop variables and their loops.
+  llvm::DenseMap<const clang::VarDecl *, const clang::CXXForRangeStmt *>
+      LoopVarRange;
+  /// Local pointers that are reassigned or whose address is taken: they are
+  /// not followed back to their initialiser.
+  llvm::DenseSet<const clang::VarDecl *> ReassignedVars;
+};
+
+class PathResolver {
+public:
+  PathResolver(const SyntaxIndex &Index, const clang::FunctionDecl *Context)
+      : Index(Index), Context(Context) {}
+
+  std::optional<AccessPath> resolve(const clang::Expr *E) const {
+    return resolveImpl(E, 0);
+  }
+
+  /// VD is seen from Context through a by-copy lambda capture.
+  bool isPrivateCopy(const clang::VarDecl *VD) const;
+
+  const clang::FunctionDecl *context() const { return Context; }
+
+private:
+  std::optional<AccessPath> resolveImpl(const clang::Expr *E,
+                                        unsigned Depth) const;
+  std::optional<AccessPath> resolveVar(const clang::VarDecl *VD,
+                                       unsigned Depth) const;
+  const SyntaxIndex &Index;
+  const clang::FunctionDecl *Context;
+  mutable llvm::DenseMap<const clang::VarDecl *, std::optional<AccessPath>>
+      AliasCache;
+};
+
+/// True for the compiler's hidden range-for variables (__range1, __begin1).
+bool isImplicitRangeVar(const clang::VarDecl *VD);
+
+} // namespace maprace
+
+#endif

@@ -1,0 +1,348 @@
+#include "RaceDetector.h"
+#include "CallBinding.h"
+#include "NameUtil.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+using namespace clang;
+
+namespace maprace {
+
+namespace {
+
+bool isWrite(const AccessRecord &R) {
+  return R.Access->Kind == AccessKind::Write;
+}
+
+bool shareALock(const AccessRecord &X, const AccessRecord &Y) {
+  for (const HeldLock &L : X.Held)
+    if (Y.Held.contains(L.Path))
+      return true;
+  return false;
+}
+
+std::string lockList(const LockSet &L, const char *Conj) {
+  std::vector<std::string> Names;
+  for (const HeldLock &H : L)
+    Names.push_back("'" + H.Path.display() + "'");
+  std::sort(Names.begin(), Names.end());
+  Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
+  std::string S;
+  for (size_t I = 0; I < Names.size(); ++I) {
+    if (I)
+      S += I + 1 == Names.size() ? std::string(" ") + Conj + " " : ", ";
+    S += Names[I];
+  }
+  return S;
+}
+
+/// "Cache::Put", or "a lambda in 'main'".
+std::string whereName(const FunctionDecl *FD) {
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD))
+    if (MD->getParent()->isLambda()) {
+      for (const DeclContext *DC = MD->getParent()->getDeclContext(); DC;
+           DC = DC->getParent())
+        if (const auto *Outer = dyn_cast<FunctionDecl>(DC))
+          if (!(isa<CXXMethodDecl>(Outer) &&
+                cast<CXXMethodDecl>(Outer)->getParent()->isLambda()))
+            return "a lambda in '" + functionDisplayName(Outer) + "'";
+      return "a lambda";
+    }
+  return "'" + functionDisplayName(FD) + "'";
+}
+
+std::string kindWithDetail(const LocalAccess &A) {
+  std::string S = accessKindName(A.Kind);
+  if (!A.Detail.empty())
+    S += " (" + A.Detail + ")";
+  return S;
+}
+
+/// Declared type of the container, as the user wrote it.
+std::string containerType(const LocalAccess &A, const ASTContext &AST) {
+  PrintingPolicy PP = AST.getPrintingPolicy();
+  PP.SuppressTagKeyword = true;
+  QualType T;
+  llvm::ArrayRef<const ValueDecl *> Steps = A.Path.steps();
+  if (Steps.empty() || Steps.back() != nullptr)
+    if (const auto *VD = dyn_cast_or_null<ValueDecl>(A.Path.leafDecl()))
+      T = VD->getType();
+  if (T.isNull())
+    T = A.ContainerType;
+  if (T.isNull())
+    return "container";
+  T = T.getNonReferenceType();
+  if (T->isPointerType() &&
+      !(A.Path.leafDecl() && A.ContainerType.isNull()))
+    T = T->getPointeeType();
+  return T.getUnqualifiedType().getAsString(PP);
+}
+
+} // namespace
+
+bool RaceDetector::isApiShared(const AccessPath &P,
+                               llvm::ArrayRef<const AccessRecord *> Group) const {
+  const AnalysisContext &Ctx = A.context();
+  if (const auto *Leaf = dyn_cast_or_null<ValueDecl>(P.leafDecl()))
+    if (LockModel::guardedBy(Leaf))
+      return true;
+  switch (P.kind()) {
+  case RootKind::This: {
+    const FieldDecl *F = nullptr;
+    for (const ValueDecl *S : P.steps())
+      if ((F = dyn_cast_or_null<FieldDecl>(S)))
+        break;
+    if (!F)
+      return false;
+    const CXXRecordDecl *C = dyn_cast<CXXRecordDecl>(F->getParent());
+    if (!C)
+      return false;
+    C = C->getCanonicalDecl();
+    if (Ctx.ClassesLockingMembers.count(C))
+      return true;
+    for (const CXXRecordDecl *L : Ctx.ClassesLockingMembers)
+      if (L->hasDefinition() && L->isDerivedFrom(C))
+        return true;
+    return false;
+  }
+  case RootKind::Global:
+    // A global that some access guards with a lock is meant to be shared.
+    for (const AccessRecord *R : Group)
+      if (!R->Held.empty())
+        return true;
+    return false;
+  case RootKind::Var:
+    return false;
+  }
+  return false;
+}
+
+bool RaceDetector::mayRunConcurrently(const AccessRecord &X,
+                                      const AccessRecord &Y,
+                                      bool ApiShared) const {
+  const auto &Threads = A.context().ThreadTable;
+  auto OnThreadSeenBy = [&](const AccessRecord &On, const AccessRecord &Other) {
+    if (!On.Thread || !Other.Live.contains(*On.Thread))
+      return false;
+    // Two instances of one thread body each have their own locals.
+    if (Other.Thread && *Other.Thread == *On.Thread &&
+        On.Access->Path.kind() == RootKind::Var) {
+      const ThreadStartInfo &T = Threads[*On.Thread];
+      if (T.Body && isDeclaredWithin(On.Access->Path.var(), T.Body))
+        return false;
+    }
+    return true;
+  };
+  if (OnThreadSeenBy(X, Y) || OnThreadSeenBy(Y, X))
+    return true;
+  return ApiShared && X.Api && Y.Api;
+}
+
+std::vector<RacePair> RaceDetector::racingPairs() const {
+  const std::vector<AccessRecord> &Records = A.records();
+  // Group by container identity, in record order (deterministic).
+  std::unordered_map<AccessPath, std::vector<const AccessRecord *>,
+                     AccessPathHash>
+      Groups;
+  std::vector<AccessPath> Keys;
+  for (const AccessRecord &R : Records) {
+    auto [It, New] = Groups.try_emplace(R.Access->Path);
+    if (New)
+      Keys.push_back(R.Access->Path);
+    It->second.push_back(&R);
+  }
+  const SourceManager &SM = A.context().AST.getSourceManager();
+  auto Later = [&SM](SourceLocation X, SourceLocation Y) {
+    return SM.isBeforeInTranslationUnit(Y, X);
+  };
+  std::vector<RacePair> Pairs;
+  for (const AccessPath &K : Keys) {
+    const std::vector<const AccessRecord *> &G = Groups[K];
+    bool AnyWrite = false;
+    for (const AccessRecord *R : G)
+      AnyWrite |= isWrite(*R);
+    if (!AnyWrite)
+      continue;
+    bool ApiShared = isApiShared(K, G);
+    for (size_t I = 0; I < G.size(); ++I) {
+      for (size_t J = I; J < G.size(); ++J) {
+        const AccessRecord &X = *G[I], &Y = *G[J];
+        if (!isWrite(X) && !isWrite(Y))
+          continue;
+        if (shareALock(X, Y) || !mayRunConcurrently(X, Y, ApiShared))
+          continue;
+        RacePair P;
+        bool XFree = X.Held.empty(), YFree = Y.Held.empty();
+        if (XFree && !YFree)
+          P = {&X, &Y};
+        else if (YFree && !XFree)
+          P = {&Y, &X};
+        else {
+          // Both unlocked (or both locked with different locks): report at
+          // the write, else at the later access.
+          bool XFirst;
+          if (isWrite(X) != isWrite(Y))
+            XFirst = isWrite(X);
+          else
+            XFirst = !Later(Y.Access->Loc, X.Access->Loc);
+          P = XFirst ? RacePair{&X, &Y} : RacePair{&Y, &X};
+        }
+        Pairs.push_back(P);
+      }
+    }
+  }
+  return Pairs;
+}
+
+std::vector<Finding> RaceDetector::unguardedAccesses() const {
+  const SourceManager &SM = A.context().AST.getSourceManager();
+  std::vector<RacePair> Pairs = racingPairs();
+  // One finding per access location and container: keep the partner that
+  // explains the race best (one that holds a lock, a write, the earliest).
+  std::map<std::pair<unsigned, size_t>, RacePair> Best;
+  auto Better = [&SM](const RacePair &N, const RacePair &O) {
+    bool NL = !N.Partner->Held.empty(), OL = !O.Partner->Held.empty();
+    if (NL != OL)
+      return NL;
+    bool NW = isWrite(*N.Partner), OW = isWrite(*O.Partner);
+    if (NW != OW)
+      return NW;
+    bool NT = N.Site->Thread.has_value(), OT = O.Site->Thread.has_value();
+    if (NT != OT)
+      return NT;
+    SourceLocation NLoc = N.Partner->Access->Loc, OLoc = O.Partner->Access->Loc;
+    if (NLoc != OLoc)
+      return SM.isBeforeInTranslationUnit(NLoc, OLoc);
+    return false;
+  };
+  for (const RacePair &P : Pairs) {
+    if (!P.Site->Held.empty())
+      continue; // both hold (different) locks: lock-mismatch's business
+    auto Key = std::make_pair(P.Site->Access->Loc.getRawEncoding(),
+                              P.Site->Access->Path.hash());
+    auto It = Best.find(Key);
+    if (It == Best.end())
+      Best.emplace(Key, P);
+    else if (Better(P, It->second))
+      It->second = P;
+  }
+  // One warning per function and container (as RacerD reports per method
+  // and access path): the first access carries it, the others are notes.
+  std::vector<RacePair> Chosen;
+  for (const auto &[Key, P] : Best)
+    Chosen.push_back(P);
+  auto SiteBefore = [&SM](const RacePair &X, const RacePair &Y) {
+    SourceLocation XL = X.Site->Access->Loc, YL = Y.Site->Access->Loc;
+    if (XL != YL)
+      return SM.isBeforeInTranslationUnit(XL, YL);
+    return X.Site->Access->Path.display() < Y.Site->Access->Path.display();
+  };
+  std::stable_sort(Chosen.begin(), Chosen.end(), SiteBefore);
+  std::vector<Finding> Findings;
+  std::map<std::pair<const FunctionDecl *, size_t>, size_t> GroupOf;
+  for (const RacePair &P : Chosen) {
+    const LocalAccess &SA = *P.Site->Access;
+    auto Key = std::make_pair(SA.InnerFunction, SA.Path.hash());
+    auto It = GroupOf.find(Key);
+    if (It == GroupOf.end()) {
+      GroupOf[Key] = Findings.size();
+      Findings.push_back(render(P));
+      continue;
+    }
+    Finding &F = Findings[It->second];
+    size_t Extra = 0;
+    for (const FindingNote &N : F.Notes)
+      Extra += N.Message.find("' is also ") != std::string::npos;
+    if (Extra >= 3)
+      continue;
+    std::string Missing = P.Partner->Held.empty()
+                              ? "with no lock held"
+                              : "without holding " +
+                                    lockList(P.Partner->Held, "or");
+    // Keep the declaration note last.
+    FindingNote N{SA.Loc, "'" + SA.Path.display() + "' is also " +
+                              (SA.Kind == AccessKind::Write ? "written"
+                               : SA.Kind == AccessKind::Iterate
+                                   ? "iterated"
+                                   : "read") +
+                              " here " + Missing};
+    auto Pos = F.Notes.end();
+    if (!F.Notes.empty() &&
+        F.Notes.back().Message.find("' is declared here") != std::string::npos)
+      Pos = F.Notes.end() - 1;
+    F.Notes.insert(Pos, N);
+  }
+  return Findings;
+}
+
+Finding RaceDetector::render(const RacePair &P) const {
+  const AnalysisContext &Ctx = A.context();
+  const AccessRecord &S = *P.Site, &O = *P.Partner;
+  const LocalAccess &SA = *S.Access, &OA = *O.Access;
+  bool Self = SA.Loc == OA.Loc;
+  Finding F;
+  F.K = Finding::UnguardedAccess;
+  F.Loc = SA.Loc;
+  std::string Name = SA.Path.display();
+  std::string Head = "data race on '" + Name + "' (" +
+                     containerType(SA, Ctx.AST) + "): " + kindWithDetail(SA);
+  if (!O.Held.empty()) {
+    Head += " without holding " + lockList(O.Held, "or") + "; the conflicting " +
+            std::string(accessKindName(OA.Kind)) + " in " +
+            whereName(OA.InnerFunction) + " holds " +
+            (O.Held.size() == 1 ? "it" : "them");
+  } else if (Self) {
+    Head += " with no lock held, made concurrently by several threads";
+  } else {
+    Head += " with no lock held; the conflicting " +
+            std::string(accessKindName(OA.Kind)) + " in " +
+            whereName(OA.InnerFunction) + " holds no lock either";
+  }
+  F.Message = Head;
+
+  const auto &Threads = Ctx.ThreadTable;
+  if (!Self) {
+    std::string N = "conflicting " + kindWithDetail(OA) + " in " +
+                    whereName(OA.InnerFunction);
+    N += O.Held.empty() ? ", with no lock held"
+                        : ", holding " + lockList(O.Held, "and");
+    F.Notes.push_back({OA.Loc, N});
+  }
+  if (S.Thread) {
+    const ThreadStartInfo &T = Threads[*S.Thread];
+    std::string N = "this " + std::string(accessKindName(SA.Kind)) +
+                    " runs on the thread started here";
+    if (Self && (T.InLoop || O.Live.contains(T.Id)))
+      N += ", which may run several times at once";
+    F.Notes.push_back({T.Loc, N});
+  }
+  if (O.Thread && (!S.Thread || *O.Thread != *S.Thread))
+    F.Notes.push_back({Threads[*O.Thread].Loc,
+                       "the conflicting " +
+                           std::string(accessKindName(OA.Kind)) +
+                           " runs on the thread started here"});
+  if (!SA.CallChain.empty())
+    F.Notes.push_back({SA.CallChain.front(),
+                       "'" + Name + "' is reached through this call"});
+  for (const ReleaseSite &RS : SA.State.Releases) {
+    if (!O.Held.contains(RS.Path))
+      continue;
+    F.Notes.push_back(
+        {RS.Loc, RS.Temporary
+                     ? "the temporary guard releases '" + RS.Path.display() +
+                           "' at the end of its full-expression, before "
+                           "the access"
+                     : "'" + RS.Path.display() +
+                           "' is released here, before the access"});
+    break;
+  }
+  if (const NamedDecl *D = SA.Path.leafDecl())
+    F.Notes.push_back({D->getLocation(), "'" + Name + "' is declared here"});
+  return F;
+}
+
+} // namespace maprace

@@ -1,0 +1,50 @@
+//===- RaceDetector.h - Pairs of accesses that race -----------------------===//
+//
+// Two access records race when they touch the same container, at least one
+// writes, they may run at the same time, and no lock is held at both. Two
+// accesses may run at the same time when
+//   * one runs on thread T and T may be running at the other (T is in its
+//     live set: started before it and not yet joined), or
+//   * both run under API entry points (functions nothing in the TU calls)
+//     and the container is meant to be shared: a member of a class that
+//     locks a mutex of its own somewhere, or a global that some access
+//     guards with a lock (RacerD's "meant to be thread-safe" inference).
+//
+//===----------------------------------------------------------------------===//
+#ifndef MAPRACE_RACEDETECTOR_H
+#define MAPRACE_RACEDETECTOR_H
+
+#include "Finding.h"
+#include "TranslationUnitAnalysis.h"
+
+namespace maprace {
+
+struct RacePair {
+  const AccessRecord *Site = nullptr;    ///< where to report
+  const AccessRecord *Partner = nullptr; ///< the conflicting access
+};
+
+class RaceDetector {
+public:
+  explicit RaceDetector(const TranslationUnitAnalysis &A) : A(A) {}
+
+  /// Races where the reported access holds no lock at all: one per access
+  /// location and container, in source order.
+  std::vector<Finding> unguardedAccesses() const;
+
+  /// All racing pairs (both orders collapsed), for other checks and tests.
+  std::vector<RacePair> racingPairs() const;
+
+  bool mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
+                          bool ApiShared) const;
+
+private:
+  bool isApiShared(const AccessPath &P,
+                   llvm::ArrayRef<const AccessRecord *> Group) const;
+  Finding render(const RacePair &P) const;
+  const TranslationUnitAnalysis &A;
+};
+
+} // namespace maprace
+
+#endif

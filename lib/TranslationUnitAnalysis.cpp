@@ -1,0 +1,609 @@
+#include "TranslationUnitAnalysis.h"
+#include "CallBinding.h"
+#include "FunctionAnalyzer.h"
+#include "NameUtil.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/Hashing.h"
+
+using namespace clang;
+
+namespace maprace {
+
+namespace {
+
+/// Per-function facts of the index walk.
+struct FnInfo {
+  bool Relevant = false;
+  llvm::SmallVector<const FunctionDecl *, 4> Edges;
+};
+
+/// One walk over the user's code: function definitions, call edges, and
+/// whether a function touches containers, locks or threads at all.
+class Indexer : public RecursiveASTVisitor<Indexer> {
+public:
+  Indexer(AnalysisContext &Ctx) : Ctx(Ctx) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) && isInSystemHeader(D))
+      return true;
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (FD && isCandidate(FD)) {
+      Stack.push_back(FD);
+      noteFunction(FD);
+      bool R = RecursiveASTVisitor::TraverseDecl(D);
+      Stack.pop_back();
+      return R;
+    }
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    const CXXMethodDecl *Op = LE->getCallOperator();
+    if (!Stack.empty() && Op && isCandidate(Op))
+      edge(Op);
+    bool Pushed = Op && isCandidate(Op);
+    if (Pushed) {
+      Stack.push_back(Op);
+      noteFunction(Op);
+    }
+    bool R = RecursiveASTVisitor::TraverseLambdaExpr(LE);
+    if (Pushed)
+      Stack.pop_back();
+    return R;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    if (Stack.empty())
+      return true;
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (Callee) {
+      edge(Callee);
+      if (isRelevantCallee(Callee))
+        markRelevant();
+    }
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    if (Stack.empty())
+      return true;
+    if (isRelevantType(CE->getType()))
+      markRelevant();
+    if (const CXXConstructorDecl *Ctor = CE->getConstructor()) {
+      edge(Ctor);
+      if (Ctor->hasAttrs() && Ctx.Locks.attributeEffect(Ctor))
+        markRelevant();
+      if (const CXXRecordDecl *RD = Ctor->getParent())
+        if (RD->hasDefinition())
+          if (const CXXDestructorDecl *Dtor = RD->getDestructor())
+            edge(Dtor);
+    }
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (Stack.empty())
+      return true;
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      edge(FD); // a function used as a value: a callable
+    else if (isRelevantType(DRE->getType()))
+      markRelevant();
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (!Stack.empty() && isRelevantType(ME->getType()))
+      markRelevant();
+    return true;
+  }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    if (const VarDecl *VD = S->getLoopVariable())
+      Ctx.Index.LoopVarRange[VD] = S;
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      noteReassigned(BO->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp())
+      noteReassigned(UO->getSubExpr());
+    return true;
+  }
+
+  llvm::DenseMap<const FunctionDecl *, FnInfo> Info;
+  std::vector<const FunctionDecl *> Functions;
+
+private:
+  bool isCandidate(const FunctionDecl *FD) {
+    return FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
+           !FD->isDefaulted() && !FD->isImplicit() && !isInSystemHeader(FD);
+  }
+  void noteFunction(const FunctionDecl *FD) {
+    auto [It, New] = Info.try_emplace(FD);
+    if (New)
+      Functions.push_back(FD);
+    if (FD->hasAttrs() &&
+        (FD->hasAttr<RequiresCapabilityAttr>() || Ctx.Locks.attributeEffect(FD)))
+      It->second.Relevant = true;
+  }
+  void edge(const FunctionDecl *Callee) {
+    if (Stack.empty() || !Callee)
+      return;
+    if (const FunctionDecl *Def = Callee->getDefinition())
+      Callee = Def;
+    if (!Callee->doesThisDeclarationHaveABody() || isInSystemHeader(Callee))
+      return;
+    Info[Stack.back()].Edges.push_back(Callee);
+  }
+  void markRelevant() { Info[Stack.back()].Relevant = true; }
+  void noteReassigned(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD->getType()->isPointerType() && !VD->hasGlobalStorage())
+          Ctx.Index.ReassignedVars.insert(VD);
+  }
+  bool isRelevantCallee(const FunctionDecl *FD) {
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      if (isRelevantClass(MD->getParent()))
+        return true;
+    if (FD->hasAttrs() && Ctx.Locks.attributeEffect(FD))
+      return true;
+    if (const IdentifierInfo *II = FD->getIdentifier()) {
+      llvm::StringRef N = II->getName();
+      if (N.starts_with("pthread_") || N == "async" || N == "lock")
+        return true;
+      if (!Ctx.Opts.ThreadStartFunctions.empty() ||
+          !Ctx.Opts.LockFunctions.empty() ||
+          !Ctx.Opts.SharedLockFunctions.empty() ||
+          !Ctx.Opts.UnlockFunctions.empty()) {
+        std::string QN = qualifiedName(FD);
+        if (nameMatches(QN, N, Ctx.Opts.ThreadStartFunctions) ||
+            nameMatches(QN, N, Ctx.Opts.LockFunctions) ||
+            nameMatches(QN, N, Ctx.Opts.SharedLockFunctions) ||
+            nameMatches(QN, N, Ctx.Opts.UnlockFunctions))
+          return true;
+      }
+    }
+    return false;
+  }
+  bool isRelevantClass(const CXXRecordDecl *RD) {
+    if (!RD)
+      return false;
+    RD = RD->getCanonicalDecl();
+    auto It = ClassCache.find(RD);
+    if (It != ClassCache.end())
+      return It->second;
+    bool R = Ctx.Containers.classify(RD).has_value() ||
+             Ctx.Locks.isMutexClass(RD) || Ctx.Locks.guardTypeOf(RD) ||
+             ThreadModel::isThreadClass(RD) || ThreadModel::isFutureClass(RD);
+    ClassCache[RD] = R;
+    return R;
+  }
+  bool isRelevantType(QualType T) {
+    if (T.isNull())
+      return false;
+    T = T.getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (const auto *TT = T->getAs<TypedefType>()) {
+      llvm::StringRef N = TT->getDecl()->getName();
+      if (N.starts_with("pthread_"))
+        return true;
+    }
+    if (T->isArrayType())
+      if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+        return isRelevantType(AT->getElementType());
+    return isRelevantClass(classOf(T));
+  }
+
+  AnalysisContext &Ctx;
+  std::vector<const FunctionDecl *> Stack;
+  llvm::DenseMap<const CXXRecordDecl *, bool> ClassCache;
+};
+
+} // namespace
+
+struct TranslationUnitAnalysis::EntryState {
+  bool Valid = false;
+  LockSet Held;
+  ThreadSet Live;
+  bool Private = false;
+  bool Api = false;
+
+  /// Merges O in; returns true if anything changed.
+  bool merge(const EntryState &O) {
+    if (!Valid) {
+      *this = O;
+      Valid = true;
+      return true;
+    }
+    LockSet H = Held;
+    H.intersect(O.Held);
+    ThreadSet L = Live;
+    L.unite(O.Live);
+    bool P = Private && O.Private;
+    bool A = Api || O.Api;
+    bool Changed = !H.sameAs(Held) || !L.sameAs(Live) || P != Private ||
+                   A != Api;
+    Held = H;
+    Live = L;
+    Private = P;
+    Api = A;
+    return Changed;
+  }
+};
+
+struct TranslationUnitAnalysis::Impl {
+  /// Per function: the contexts it runs in and the state at its entry.
+  llvm::DenseMap<const FunctionDecl *,
+                 std::vector<std::pair<unsigned, EntryState>>>
+      States;
+  static constexpr size_t MaxContextsPerFunction = 64;
+
+  EntryState *state(const FunctionDecl *FD, unsigned C, bool Create) {
+    auto &V = States[FD];
+    for (auto &[Ctx, S] : V)
+      if (Ctx == C)
+        return &S;
+    if (!Create || V.size() >= MaxContextsPerFunction)
+      return nullptr;
+    V.push_back({C, EntryState()});
+    return &V.back().second;
+  }
+};
+
+TranslationUnitAnalysis::TranslationUnitAnalysis(ASTContext &AST,
+                                                 const AnalysisOptions &O)
+    : Opts(O), Ctx(std::make_unique<AnalysisContext>(AST, Opts)),
+      I(std::make_unique<Impl>()) {}
+
+TranslationUnitAnalysis::~TranslationUnitAnalysis() = default;
+
+void TranslationUnitAnalysis::run() {
+  indexAndAnalyse();
+  propagateContexts();
+  buildRecords();
+}
+
+void TranslationUnitAnalysis::indexAndAnalyse() {
+  Indexer Idx(*Ctx);
+  Idx.TraverseDecl(Ctx->AST.getTranslationUnitDecl());
+
+  // Analyse what touches containers/locks/threads, and everything that
+  // calls into it (callers decide locksets and thread contexts).
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *, 4>>
+      Callers;
+  for (const FunctionDecl *F : Idx.Functions)
+    for (const FunctionDecl *G : Idx.Info[F].Edges)
+      Callers[G].push_back(F);
+  llvm::SmallVector<const FunctionDecl *, 64> Work;
+  for (const FunctionDecl *F : Idx.Functions)
+    if (Idx.Info[F].Relevant && Ctx->Analysable.insert(F).second)
+      Work.push_back(F);
+  while (!Work.empty()) {
+    const FunctionDecl *F = Work.pop_back_val();
+    for (const FunctionDecl *C : Callers[F])
+      if (Ctx->Analysable.insert(C).second)
+        Work.push_back(C);
+  }
+
+  // Callees first: post-order over the call edges.
+  llvm::DenseSet<const FunctionDecl *> Visited;
+  for (const FunctionDecl *Root : Idx.Functions) {
+    if (!Ctx->Analysable.count(Root) || !Visited.insert(Root).second)
+      continue;
+    std::vector<std::pair<const FunctionDecl *, size_t>> Stack{{Root, 0}};
+    while (!Stack.empty()) {
+      auto &[F, Next] = Stack.back();
+      const auto &Edges = Idx.Info[F].Edges;
+      if (Next < Edges.size()) {
+        const FunctionDecl *G = Edges[Next++];
+        if (Ctx->Analysable.count(G) && Visited.insert(G).second)
+          Stack.push_back({G, 0});
+        continue;
+      }
+      Order.push_back(F);
+      Stack.pop_back();
+    }
+  }
+  for (const FunctionDecl *F : Order) {
+    Ctx->Facts[F] = analyzeFunction(*Ctx, F);
+    ++AnalysedCount;
+  }
+
+  // Thread bodies' parameter accesses, through the thread's arguments.
+  for (ThreadStartInfo &T : Ctx->ThreadTable) {
+    const FunctionFacts *BF = Ctx->factsOf(T.Body);
+    if (!BF || BF->Skipped)
+      continue;
+    CallBinding B;
+    B.Callee = BF->FD;
+    B.Object = T.Object;
+    B.Args = T.ParamBindings;
+    for (const LocalAccess &PA : BF->Summary.ParamAccesses) {
+      std::optional<AccessPath> P = toCaller(PA.Path, B);
+      if (!P)
+        continue;
+      LocalAccess A = PA;
+      A.Path = *P;
+      A.CallChain.insert(A.CallChain.begin(), T.Loc);
+      A.State.Acquired = toCaller(PA.State.Acquired, B);
+      A.State.ReleasedEntry = PathSet();
+      T.LiftedAccesses.push_back(std::move(A));
+    }
+  }
+}
+
+static LockSet requiredLocks(const AnalysisContext &Ctx,
+                             const FunctionDecl *FD) {
+  LockSet L;
+  if (!FD->hasAttrs())
+    return L;
+  PathResolver R(Ctx.Index, FD);
+  for (const auto *A : FD->specific_attrs<RequiresCapabilityAttr>()) {
+    LockMode M = A->isShared() ? LockMode::Shared : LockMode::Exclusive;
+    for (const Expr *E : A->args())
+      if (std::optional<AccessPath> P = R.resolve(E))
+        L.add({*P, M, A->getLocation()});
+  }
+  return L;
+}
+
+void TranslationUnitAnalysis::propagateContexts() {
+  // Which analysed functions are called from analysed code.
+  llvm::DenseSet<const FunctionDecl *> Called;
+  for (const FunctionDecl *F : Order)
+    for (const CallSite &CS : Ctx->Facts[F]->Calls)
+      if (CS.Callee)
+        Called.insert(CS.Callee);
+  llvm::DenseSet<const FunctionDecl *> ThreadBodies;
+  for (const ThreadStartInfo &T : Ctx->ThreadTable)
+    if (T.Body)
+      ThreadBodies.insert(T.Body);
+
+  // Contexts: one per thread start, then the roots.
+  for (const ThreadStartInfo &T : Ctx->ThreadTable) {
+    ExecutionContext C;
+    C.K = ExecutionContext::Thread;
+    C.Root = T.Body;
+    C.ThreadId = T.Id;
+    Contexts.push_back(C);
+  }
+  auto AddRoot = [this](const FunctionDecl *F) {
+    ExecutionContext C;
+    C.Root = F;
+    if (F->isMain())
+      C.K = ExecutionContext::Main;
+    else if (isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F))
+      C.K = ExecutionContext::Private;
+    else
+      C.K = ExecutionContext::Entry;
+    Contexts.push_back(C);
+  };
+  for (const FunctionDecl *F : Order)
+    if (!Called.count(F) && !ThreadBodies.count(F))
+      AddRoot(F);
+
+  std::vector<LockSet> Required(Order.size());
+  llvm::DenseMap<const FunctionDecl *, size_t> OrderIndex;
+  for (size_t K = 0; K < Order.size(); ++K) {
+    OrderIndex[Order[K]] = K;
+    Required[K] = requiredLocks(*Ctx, Order[K]);
+  }
+
+  std::vector<ThreadSet> ThreadLive(Ctx->ThreadTable.size());
+  std::vector<bool> ThreadApi(Ctx->ThreadTable.size(), false);
+  std::vector<ThreadSet> Ambient(Contexts.size());
+
+  auto Propagate = [&]() {
+    I->States.clear();
+    std::vector<std::pair<const FunctionDecl *, unsigned>> Work;
+    for (unsigned C = 0; C < Contexts.size(); ++C) {
+      const ExecutionContext &EC = Contexts[C];
+      if (!EC.Root || !Ctx->factsOf(EC.Root))
+        continue;
+      EntryState S;
+      S.Valid = true;
+      switch (EC.K) {
+      case ExecutionContext::Thread:
+        S.Live = ThreadLive[EC.ThreadId];
+        S.Api = ThreadApi[EC.ThreadId];
+        break;
+      case ExecutionContext::Main:
+        break;
+      case ExecutionContext::Entry:
+        S.Live = Ambient[C];
+        S.Api = true;
+        break;
+      case ExecutionContext::Private:
+        S.Private = true;
+        break;
+      }
+      if (EntryState *Slot = I->state(EC.Root, C, true)) {
+        Slot->merge(S);
+        Work.push_back({EC.Root, C});
+      }
+    }
+    size_t Steps = 0;
+    while (!Work.empty() && Steps++ < 2000000) {
+      auto [F, C] = Work.back();
+      Work.pop_back();
+      const FunctionFacts *FF = Ctx->factsOf(F);
+      EntryState *ES = I->state(F, C, false);
+      if (!FF || !ES)
+        continue;
+      EntryState E = *ES;
+      for (const CallSite &CS : FF->Calls) {
+        const FunctionDecl *G = CS.Callee;
+        if (!G || !Ctx->factsOf(G))
+          continue;
+        CallBinding B;
+        B.Callee = G;
+        B.Object = CS.Object;
+        B.Args = CS.Args;
+        LockSet Held = E.Held;
+        for (const AccessPath &P : CS.State.ReleasedEntry)
+          Held.remove(P);
+        for (const HeldLock &H : CS.State.Acquired)
+          Held.add(H);
+        EntryState N;
+        N.Valid = true;
+        N.Held = toCallee(Held, B);
+        N.Live = E.Live;
+        N.Live.unite(CS.State.Live);
+        N.Live.removeIf([&](unsigned T) {
+          const auto &G = Ctx->ThreadTable[T].Group;
+          return G && CS.State.Joined.contains(*G);
+        });
+        N.Private = isa<CXXConstructorDecl>(G) || isa<CXXDestructorDecl>(G) ||
+                    (E.Private && CS.OnThisObject);
+        N.Api = E.Api;
+        EntryState *Slot = I->state(G, C, true);
+        if (Slot && Slot->merge(N))
+          Work.push_back({G, C});
+      }
+    }
+  };
+
+  for (int Round = 0; Round < 8; ++Round) {
+    Propagate();
+    bool Changed = false;
+    // Threads run alongside whatever was running where they started.
+    for (ThreadStartInfo &T : Ctx->ThreadTable) {
+      ThreadSet L = T.LiveAtStartLocal;
+      bool Api = false;
+      auto It = I->States.find(T.Spawner);
+      if (It != I->States.end())
+        for (auto &[C, S] : It->second) {
+          L.unite(S.Live);
+          Api |= S.Api;
+        }
+      if (T.InLoop)
+        L.add(T.Id);
+      if (!L.sameAs(ThreadLive[T.Id]) || Api != ThreadApi[T.Id]) {
+        ThreadLive[T.Id] = L;
+        ThreadApi[T.Id] = Api;
+        Changed = true;
+      }
+    }
+    // An API entry may run while any thread that escaped elsewhere runs.
+    for (unsigned C = 0; C < Contexts.size(); ++C) {
+      if (Contexts[C].K != ExecutionContext::Entry)
+        continue;
+      ThreadSet A;
+      for (const ThreadStartInfo &T : Ctx->ThreadTable) {
+        if (!T.Escapes || !T.Spawner)
+          continue;
+        if (I->state(T.Spawner, C, false))
+          continue; // started by this entry's own call tree
+        A.add(T.Id);
+      }
+      if (!A.sameAs(Ambient[C])) {
+        Ambient[C] = A;
+        Changed = true;
+      }
+    }
+    // Code reachable from no root (mutual recursion): its own entry.
+    for (const FunctionDecl *F : Order) {
+      auto It = I->States.find(F);
+      if ((It == I->States.end() || It->second.empty()) &&
+          !ThreadBodies.count(F)) {
+        AddRoot(F);
+        Ambient.emplace_back();
+        Changed = true;
+      }
+    }
+    if (!Changed)
+      break;
+  }
+
+  // Remember the required locks for buildRecords.
+  for (size_t K = 0; K < Order.size(); ++K)
+    if (!Required[K].empty()) {
+      auto It = I->States.find(Order[K]);
+      if (It != I->States.end())
+        for (auto &[C, S] : It->second)
+          for (const HeldLock &H : Required[K])
+            S.Held.add(H);
+    }
+  // Thread contexts' live sets, for the lifted accesses.
+  ThreadLiveAtStart = std::move(ThreadLive);
+  ThreadApiAtStart = std::move(ThreadApi);
+}
+
+void TranslationUnitAnalysis::buildRecords() {
+  llvm::DenseSet<size_t> Seen;
+  auto Add = [&](AccessRecord R) {
+    size_t H = llvm::hash_combine(R.Access, R.Thread ? *R.Thread + 1 : 0,
+                                  R.Api, R.ObjectPrivate);
+    for (const HeldLock &L : R.Held)
+      H = llvm::hash_combine(H, L.Path.hash(), static_cast<int>(L.Mode));
+    for (unsigned T : R.Live)
+      H = llvm::hash_combine(H, T);
+    if (!Seen.insert(H).second)
+      return;
+    Records.push_back(std::move(R));
+  };
+  for (const FunctionDecl *F : Order) {
+    const FunctionFacts *FF = Ctx->factsOf(F);
+    auto It = I->States.find(F);
+    if (!FF || FF->Skipped || It == I->States.end())
+      continue;
+    for (const auto &[C, E] : It->second) {
+      for (const LocalAccess &A : FF->Accesses) {
+        AccessRecord R;
+        R.Access = &A;
+        R.Function = F;
+        R.Context = C;
+        R.Held = E.Held;
+        for (const AccessPath &P : A.State.ReleasedEntry)
+          R.Held.remove(P);
+        for (const HeldLock &H : A.State.Acquired)
+          R.Held.add(H);
+        R.Live = E.Live;
+        R.Live.unite(A.State.Live);
+        R.Live.removeIf([&](unsigned T) {
+          const auto &G = Ctx->ThreadTable[T].Group;
+          return G && A.State.Joined.contains(*G);
+        });
+        if (Contexts[C].K == ExecutionContext::Thread)
+          R.Thread = Contexts[C].ThreadId;
+        R.ObjectPrivate = E.Private && A.Path.kind() == RootKind::This;
+        R.Api = E.Api && !R.ObjectPrivate;
+        Add(std::move(R));
+      }
+    }
+  }
+  for (const ThreadStartInfo &T : Ctx->ThreadTable) {
+    for (const LocalAccess &A : T.LiftedAccesses) {
+      AccessRecord R;
+      R.Access = &A;
+      R.Function = T.Spawner;
+      R.Context = T.Id; // thread contexts come first
+      R.Held = A.State.Acquired;
+      R.Live = ThreadLiveAtStart[T.Id];
+      R.Live.unite(A.State.Live);
+      R.Thread = T.Id;
+      R.Api = ThreadApiAtStart[T.Id];
+      Add(std::move(R));
+    }
+  }
+}
+
+std::vector<const FunctionFacts *>
+TranslationUnitAnalysis::skippedFunctions() const {
+  std::vector<const FunctionFacts *> Out;
+  for (const FunctionDecl *F : Order)
+    if (const FunctionFacts *FF = Ctx->factsOf(F))
+      if (FF->Skipped)
+        Out.push_back(FF);
+  return Out;
+}
+
+} // namespace maprace

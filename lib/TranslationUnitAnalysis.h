@@ -1,0 +1,91 @@
+//===- TranslationUnitAnalysis.h - Whole-TU race analysis -----------------===//
+//
+// The entry point of the analysis library:
+//   1. index the translation unit (functions, call edges, which functions
+//      touch containers, locks or threads at all: only those, and their
+//      callers, are analysed);
+//   2. analyse functions bottom-up, callees first, so that each call can use
+//      its callee's summary (lock effects, parameter accesses, threads);
+//   3. propagate contexts top-down from the roots (thread bodies, main,
+//      API entry points) so that a helper inherits the locks every caller
+//      holds and runs in every thread that reaches it;
+//   4. produce AccessRecords: one per access and context, with the locks
+//      held and the threads that may run concurrently.
+// Checks ask RaceDetector (RaceDetector.h) for findings over the records.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MAPRACE_TRANSLATIONUNITANALYSIS_H
+#define MAPRACE_TRANSLATIONUNITANALYSIS_H
+
+#include "AnalysisContext.h"
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace maprace {
+
+/// Where a piece of code runs.
+struct ExecutionContext {
+  enum Kind : unsigned char {
+    Thread, ///< the body of a thread start (ThreadId)
+    Main,   ///< main(), single instance, starts before any thread
+    Entry,  ///< an API entry: a function nothing in this TU calls
+    Private ///< a constructor/destructor (object not shared yet / anymore)
+  };
+  Kind K = Entry;
+  const clang::FunctionDecl *Root = nullptr;
+  unsigned ThreadId = 0;
+};
+
+/// One access in one context: the unit of race detection.
+struct AccessRecord {
+  const LocalAccess *Access = nullptr;
+  const clang::FunctionDecl *Function = nullptr; ///< whose facts hold it
+  unsigned Context = 0; ///< index into contexts()
+  LockSet Held;         ///< all locks held, callers' included
+  ThreadSet Live;       ///< threads that may run at the same time
+  std::optional<unsigned> Thread; ///< the thread this access runs on
+  /// Runs under an API entry point (may run concurrently with any other
+  /// API entry of a thread-safe class).
+  bool Api = false;
+  /// A constructor/destructor touching its own object.
+  bool ObjectPrivate = false;
+};
+
+class TranslationUnitAnalysis {
+public:
+  TranslationUnitAnalysis(clang::ASTContext &AST, const AnalysisOptions &Opts);
+  ~TranslationUnitAnalysis();
+
+  void run();
+
+  const AnalysisContext &context() const { return *Ctx; }
+  const std::vector<AccessRecord> &records() const { return Records; }
+  const std::vector<ExecutionContext> &contexts() const { return Contexts; }
+  /// Functions the analysis skipped (budget, CFG failure), for notes.
+  std::vector<const FunctionFacts *> skippedFunctions() const;
+  /// Functions analysed (for statistics and tests).
+  unsigned analysedFunctionCount() const { return AnalysedCount; }
+
+private:
+  void indexAndAnalyse();
+  void propagateContexts();
+  void buildRecords();
+
+  AnalysisOptions Opts;
+  std::unique_ptr<AnalysisContext> Ctx;
+  std::vector<ExecutionContext> Contexts;
+  std::vector<AccessRecord> Records;
+  std::vector<const clang::FunctionDecl *> Order;
+  unsigned AnalysedCount = 0;
+  std::vector<ThreadSet> ThreadLiveAtStart;
+  std::vector<bool> ThreadApiAtStart;
+
+  struct EntryState;
+  struct Impl;
+  std::unique_ptr<Impl> I;
+};
+
+} // namespace maprace
+
+#endif

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what maprace needs (when missing), then configures and builds it
+# into build/. Safe to run again: it only does what is not done yet.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(cmake ninja-build g++ python3 clang-22 clang-tidy-22 llvm-22-dev
+          llvm-22-tools libclang-22-dev libclang-cpp22-dev libgtest-dev)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "maprace: installing ${missing[*]}" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then SUDO=sudo; else
+      echo "maprace: missing packages (${missing[*]}) and not root; install them first" >&2
+      exit 2
+    fi
+  fi
+  $SUDO apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+
+if [ ! -f build/build.ninja ]; then
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >&2
+fi
+cmake --build build >&2

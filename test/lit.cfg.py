@@ -1,0 +1,35 @@
+# lit configuration for maprace: every test runs the real clang-tidy-22 with
+# the plugin over a C++ file compiled against the real libstdc++ headers.
+import os
+import shutil
+
+import lit.formats
+
+config.name = "maprace"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.maprace_build_dir, "test")
+config.excludes = ["CMakeLists.txt", "unit", "Inputs", "lit.cfg.py",
+                   "lit.site.cfg.py.in", "run-tests.py"]
+
+plugin = os.path.join(config.maprace_build_dir, "lib", "libmaprace.so")
+tidy = shutil.which("clang-tidy-22") or "/usr/lib/llvm-22/bin/clang-tidy"
+filecheck = shutil.which("FileCheck-22") or "/usr/lib/llvm-22/bin/FileCheck"
+not_tool = "/usr/lib/llvm-22/bin/not"
+
+# %maprace FILE -- FLAGS: all maprace checks, diagnostics on stdout.
+config.substitutions.append(
+    ("%maprace", f"{tidy} --quiet --load={plugin} --checks=-*,maprace-*"))
+config.substitutions.append(("%clang-tidy", tidy))
+config.substitutions.append(("%plugin", plugin))
+# Every test file must match all warnings it gets: an unexpected warning
+# (or a compile error) fails the test.
+config.substitutions.append(
+    ("%check", f"{filecheck} --implicit-check-not=warning: "
+               f"--implicit-check-not=error:"))
+config.substitutions.append(("%FileCheck", filecheck))
+config.substitutions.append(("%not", not_tool))
+config.substitutions.append(("%inputs",
+                             os.path.join(config.test_source_root, "Inputs")))
+config.environment["HOME"] = os.environ.get("HOME", "/tmp")
