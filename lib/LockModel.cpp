@@ -284,7 +284,7 @@ LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
 
   // POSIX threads: the mutex is the first argument (a pointer).
   if (N.starts_with("pthread_") && CE->getNumArgs() >= 1 &&
-      FD->getDeclContext()->isTranslationUnit()) {
+      FD->getDeclContext()->getRedeclContext()->isTranslationUnit()) {
     LockCall LC;
     LC.Mutexes.push_back({CE->getArg(0), false});
     if (N == "pthread_mutex_lock" || N == "pthread_rwlock_wrlock" ||
