@@ -35,8 +35,6 @@ struct AnalysisContext {
       Facts;
   /// Every thread start in the translation unit, by id.
   std::vector<ThreadStartInfo> ThreadTable;
-  /// Classes that lock a mutex member of their own somewhere.
-  llvm::DenseSet<const clang::CXXRecordDecl *> ClassesLockingMembers;
 
   bool isAnalysable(const clang::FunctionDecl *FD) const {
     return FD && Analysable.count(FD->getDefinition() ? FD->getDefinition()

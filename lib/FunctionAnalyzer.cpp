@@ -450,7 +450,9 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
   const FlowState &Exit = In[Graph->getExit().getBlockID()];
   FunctionSummary &Sum = Facts->Summary;
   if (Exit.Reachable) {
-    Sum.AcquiredAtExit = Exit.P.Acquired;
+    for (const HeldLock &H : Exit.P.Acquired)
+      if (!H.Asserted)
+        Sum.AcquiredAtExit.add(H);
     for (const AccessPath &P : Exit.P.ReleasedEntry)
       if (!Exit.P.Acquired.contains(P))
         Sum.ReleasedAtExit.add(P);
@@ -640,15 +642,6 @@ void Analyzer::handleStmt(const Stmt *St, FlowState &S) {
 void Analyzer::acquire(FlowState &S, const AccessPath &P, LockMode M,
                        SourceLocation Loc) {
   S.P.Acquired.add({P, M, Loc});
-  if (Emit && P.kind() == RootKind::This && !P.steps().empty())
-    if (const auto *F = dyn_cast_or_null<FieldDecl>(P.steps().front())) {
-      if (const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent()))
-        Ctx.ClassesLockingMembers.insert(RD->getCanonicalDecl());
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-        if (!MD->getParent()->isLambda())
-          Ctx.ClassesLockingMembers.insert(
-              MD->getParent()->getCanonicalDecl());
-    }
 }
 
 void Analyzer::release(FlowState &S, const AccessPath &P, SourceLocation Loc,
@@ -760,6 +753,13 @@ void Analyzer::applyLockCall(const LockCall &LC, const CallExpr *CE,
   case LockCall::Release:
     for (const AccessPath &P : Paths)
       release(S, P, CE->getBeginLoc());
+    break;
+  case LockCall::Assert:
+    for (const AccessPath &P : Paths) {
+      acquire(S, P, LC.Mode, CE->getBeginLoc());
+      HeldLock H{P, LC.Mode, CE->getBeginLoc(), /*Asserted=*/true};
+      S.P.Acquired.add(H);
+    }
     break;
   case LockCall::TryAcquire: {
     PendingTry PT;

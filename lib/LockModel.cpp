@@ -10,7 +10,16 @@ namespace maprace {
 
 namespace {
 
-enum class NameOp { None, Lock, LockShared, Unlock, TryLock, TryLockShared };
+enum class NameOp {
+  None,
+  Lock,
+  LockShared,
+  Unlock,
+  TryLock,
+  TryLockShared,
+  Assert,
+  AssertShared
+};
 
 /// Member function names that lock or unlock the object they are called on.
 NameOp memberNameOp(llvm::StringRef N) {
@@ -31,6 +40,13 @@ NameOp memberNameOp(llvm::StringRef N) {
       .Cases({"try_lock_shared", "try_lock_shared_for",
               "try_lock_shared_until", "ReaderTryLock", "TryLockShared"},
              NameOp::TryLockShared)
+      .Cases({"AssertHeld", "assertHeld", "AssertLockHeld", "assert_held",
+              "AssertExclusiveHeld", "AssertWriterHeld", "assertLocked",
+              "AssertLocked"},
+             NameOp::Assert)
+      .Cases({"AssertReaderHeld", "AssertSharedHeld", "assertSharedHeld",
+              "AssertReadHeld"},
+             NameOp::AssertShared)
       .Default(NameOp::None);
 }
 
@@ -116,6 +132,7 @@ bool LockModel::isMutexClass(const CXXRecordDecl *RD) const {
         continue;
       NameOp Op = memberNameOp(MD->getName());
       HasLock |= Op == NameOp::Lock || Op == NameOp::LockShared;
+      // (AssertHeld alone does not make a mutex.)
       HasUnlock |= Op == NameOp::Unlock;
     }
     Result = HasLock && HasUnlock;
@@ -190,6 +207,13 @@ LockModel::attributeEffect(const FunctionDecl *FD) const {
       AddArgs(LC, RA->args());
       return LC;
     }
+    if (const auto *SA = dyn_cast<AssertCapabilityAttr>(A)) {
+      LockCall LC;
+      LC.Op = LockCall::Assert;
+      LC.Mode = SA->isShared() ? LockMode::Shared : LockMode::Exclusive;
+      AddArgs(LC, SA->args());
+      return LC;
+    }
     if (const auto *TA = dyn_cast<TryAcquireCapabilityAttr>(A)) {
       LockCall LC;
       LC.Op = LockCall::TryAcquire;
@@ -241,11 +265,15 @@ LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
     }
     if (!isMutexClass(RD))
       return std::nullopt;
+    NameOp Op = memberNameOp(MD->getName());
     // A project mutex whose member has a visible body is described by its
     // summary; only library and out-of-line members are taken by name.
-    if (MD->hasBody() && !isInSystemHeader(MD) && !isKnownMutexClass(RD))
+    // Assertions are taken by name always: their bodies assert nothing a
+    // summary could carry (often nothing at all in release builds).
+    if (MD->hasBody() && !isInSystemHeader(MD) && !isKnownMutexClass(RD) &&
+        Op != NameOp::Assert && Op != NameOp::AssertShared)
       return std::nullopt;
-    switch (memberNameOp(MD->getName())) {
+    switch (Op) {
     case NameOp::Lock:
       LC.Op = LockCall::Acquire;
       return LC;
@@ -261,6 +289,13 @@ LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
       return LC;
     case NameOp::TryLockShared:
       LC.Op = LockCall::TryAcquire;
+      LC.Mode = LockMode::Shared;
+      return LC;
+    case NameOp::Assert:
+      LC.Op = LockCall::Assert;
+      return LC;
+    case NameOp::AssertShared:
+      LC.Op = LockCall::Assert;
       LC.Mode = LockMode::Shared;
       return LC;
     case NameOp::None:

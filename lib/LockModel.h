@@ -53,7 +53,9 @@ struct MutexOperand {
 };
 
 struct LockCall {
-  enum OpKind { Acquire, Release, TryAcquire } Op = Acquire;
+  /// Assert: the caller is known to hold the mutex (AssertHeld(),
+  /// assert_capability): held from here on, though not acquired here.
+  enum OpKind { Acquire, Release, TryAcquire, Assert } Op = Acquire;
   LockMode Mode = LockMode::Exclusive;
   llvm::SmallVector<MutexOperand, 2> Mutexes;
   /// For TryAcquire: the value the call returns when it got the lock.

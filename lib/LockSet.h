@@ -19,6 +19,9 @@ struct HeldLock {
   AccessPath Path;
   LockMode Mode = LockMode::Exclusive;
   clang::SourceLocation AcquiredAt;
+  /// Known held because the code asserts it (`mu.AssertHeld()`), not
+  /// acquired here: a summary does not report it as acquired.
+  bool Asserted = false;
 };
 
 class LockSet {
@@ -35,6 +38,7 @@ public:
     for (HeldLock &Existing : Locks)
       if (Existing.Path == L.Path) {
         Existing.Mode = L.Mode;
+        Existing.Asserted = L.Asserted;
         return;
       }
     Locks.push_back(L);

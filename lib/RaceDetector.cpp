@@ -82,48 +82,64 @@ std::string containerType(const LocalAccess &A, const ASTContext &AST) {
   return T.getUnqualifiedType().getAsString(PP);
 }
 
+const CXXRecordDecl *ownerClass(const AccessPath &P) {
+  if (P.kind() != RootKind::This)
+    return nullptr;
+  for (const ValueDecl *S : P.steps())
+    if (const auto *F = dyn_cast_or_null<FieldDecl>(S))
+      return dyn_cast<CXXRecordDecl>(F->getParent());
+  return nullptr;
+}
+
+/// Does the lock belong to the container's own synchronisation: a global
+/// lock, or a mutex member of the class (or a base) that owns the member
+/// container? A lock only the caller's object has (`db->mutex_` held
+/// around `edit.NumEntries()`) says the object is synchronised from
+/// outside, which entry points cannot be judged against.
+bool isOwnLock(const AccessPath &Container, const AccessPath &Lock) {
+  if (Lock.kind() == RootKind::Global)
+    return true;
+  if (Container.kind() == RootKind::Global)
+    return Lock.kind() == RootKind::This;
+  const CXXRecordDecl *C = ownerClass(Container);
+  const CXXRecordDecl *L = ownerClass(Lock);
+  if (!C || !L || Lock.kind() != RootKind::This)
+    return false;
+  C = C->getCanonicalDecl();
+  L = L->getCanonicalDecl();
+  if (C == L)
+    return true;
+  return C->hasDefinition() && L->hasDefinition() &&
+         (C->isDerivedFrom(L) || L->isDerivedFrom(C));
+}
+
+bool holdsOwnLock(const AccessRecord &R) {
+  for (const HeldLock &H : R.Held)
+    if (isOwnLock(R.Access->Path, H.Path))
+      return true;
+  return false;
+}
+
 } // namespace
 
 bool RaceDetector::isApiShared(const AccessPath &P,
                                llvm::ArrayRef<const AccessRecord *> Group) const {
-  const AnalysisContext &Ctx = A.context();
+  if (P.kind() == RootKind::Var)
+    return false; // locals and parameters: every call has its own
   if (const auto *Leaf = dyn_cast_or_null<ValueDecl>(P.leafDecl()))
     if (LockModel::guardedBy(Leaf))
       return true;
-  switch (P.kind()) {
-  case RootKind::This: {
-    const FieldDecl *F = nullptr;
-    for (const ValueDecl *S : P.steps())
-      if ((F = dyn_cast_or_null<FieldDecl>(S)))
-        break;
-    if (!F)
-      return false;
-    const CXXRecordDecl *C = dyn_cast<CXXRecordDecl>(F->getParent());
-    if (!C)
-      return false;
-    C = C->getCanonicalDecl();
-    if (Ctx.ClassesLockingMembers.count(C))
+  // Some access guards it with a lock: it is meant to be shared. (Not an
+  // access to an object under construction or private to one function.)
+  for (const AccessRecord *R : Group)
+    if (!R->ObjectPrivate && holdsOwnLock(*R))
       return true;
-    for (const CXXRecordDecl *L : Ctx.ClassesLockingMembers)
-      if (L->hasDefinition() && L->isDerivedFrom(C))
-        return true;
-    return false;
-  }
-  case RootKind::Global:
-    // A global that some access guards with a lock is meant to be shared.
-    for (const AccessRecord *R : Group)
-      if (!R->Held.empty())
-        return true;
-    return false;
-  case RootKind::Var:
-    return false;
-  }
   return false;
 }
 
-bool RaceDetector::mayRunConcurrently(const AccessRecord &X,
-                                      const AccessRecord &Y,
-                                      bool ApiShared) const {
+RaceDetector::Concurrency
+RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
+                                 bool ApiShared) const {
   const auto &Threads = A.context().ThreadTable;
   auto OnThreadSeenBy = [&](const AccessRecord &On, const AccessRecord &Other) {
     if (!On.Thread || !Other.Live.contains(*On.Thread))
@@ -138,8 +154,10 @@ bool RaceDetector::mayRunConcurrently(const AccessRecord &X,
     return true;
   };
   if (OnThreadSeenBy(X, Y) || OnThreadSeenBy(Y, X))
-    return true;
-  return ApiShared && X.Api && Y.Api;
+    return Concurrency::ByThread;
+  if (ApiShared && X.Api && Y.Api)
+    return Concurrency::ByApi;
+  return Concurrency::No;
 }
 
 std::vector<RacePair> RaceDetector::racingPairs() const {
@@ -173,7 +191,14 @@ std::vector<RacePair> RaceDetector::racingPairs() const {
         const AccessRecord &X = *G[I], &Y = *G[J];
         if (!isWrite(X) && !isWrite(Y))
           continue;
-        if (shareALock(X, Y) || !mayRunConcurrently(X, Y, ApiShared))
+        if (shareALock(X, Y))
+          continue;
+        Concurrency C = mayRunConcurrently(X, Y, ApiShared);
+        if (C == Concurrency::No)
+          continue;
+        // Two entry points with no thread in sight: only an unlocked access
+        // against one holding the container's own lock is evidence enough.
+        if (C == Concurrency::ByApi && !holdsOwnLock(X) && !holdsOwnLock(Y))
           continue;
         RacePair P;
         bool XFree = X.Held.empty(), YFree = Y.Held.empty();

@@ -6,9 +6,11 @@
 //   * one runs on thread T and T may be running at the other (T is in its
 //     live set: started before it and not yet joined), or
 //   * both run under API entry points (functions nothing in the TU calls)
-//     and the container is meant to be shared: a member of a class that
-//     locks a mutex of its own somewhere, or a global that some access
-//     guards with a lock (RacerD's "meant to be thread-safe" inference).
+//     and the container is meant to be shared: some access to it holds a
+//     lock, or it is `guarded_by` one (RacerD's "meant to be thread-safe"
+//     inference). Without a thread in sight this only reports an unlocked
+//     access against a locked one (the reader that forgot the lock); two
+//     unlocked accesses need a thread to race.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MAPRACE_RACEDETECTOR_H
@@ -35,8 +37,9 @@ public:
   /// All racing pairs (both orders collapsed), for other checks and tests.
   std::vector<RacePair> racingPairs() const;
 
-  bool mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
-                          bool ApiShared) const;
+  enum class Concurrency { No, ByThread, ByApi };
+  Concurrency mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
+                                 bool ApiShared) const;
 
 private:
   bool isApiShared(const AccessPath &P,

@@ -1,8 +1,10 @@
 #include "TranslationUnitAnalysis.h"
 #include "CallBinding.h"
+#include "EntryLockInference.h"
 #include "FunctionAnalyzer.h"
 #include "NameUtil.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/LambdaCapture.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
@@ -375,7 +377,17 @@ void TranslationUnitAnalysis::propagateContexts() {
     C.ThreadId = T.Id;
     Contexts.push_back(C);
   }
+  // Entry points: what nothing here calls. Private members are not (their
+  // callers are members defined in another translation unit, in contexts
+  // we cannot see), nor are lambdas (they run where they are created).
   auto AddRoot = [this](const FunctionDecl *F) {
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(F)) {
+      if (MD->getParent()->isLambda())
+        return false;
+      if (MD->getCanonicalDecl()->getAccess() == AS_private &&
+          !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD))
+        return false;
+    }
     ExecutionContext C;
     C.Root = F;
     if (F->isMain())
@@ -385,10 +397,38 @@ void TranslationUnitAnalysis::propagateContexts() {
     else
       C.K = ExecutionContext::Entry;
     Contexts.push_back(C);
+    return true;
   };
   for (const FunctionDecl *F : Order)
     if (!Called.count(F) && !ThreadBodies.count(F))
       AddRoot(F);
+
+  // Locals that a thread can reach (captured by reference, passed by
+  // reference or pointer). Calls on any other local object touch an object
+  // no other thread can see.
+  llvm::DenseSet<const VarDecl *> EscapedLocals;
+  for (const ThreadStartInfo &T : Ctx->ThreadTable) {
+    auto Note = [&](const std::optional<AccessPath> &P) {
+      if (P && P->kind() == RootKind::Var)
+        EscapedLocals.insert(P->var());
+    };
+    Note(T.Object);
+    for (const auto &P : T.ParamBindings)
+      Note(P);
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(T.Body))
+      if (MD->getParent()->isLambda())
+        for (const LambdaCapture &C : MD->getParent()->captures())
+          if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+            if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+              EscapedLocals.insert(VD);
+  }
+  auto IsPrivateObject = [&](const std::optional<AccessPath> &O) {
+    if (!O || O->kind() != RootKind::Var || O->param())
+      return false;
+    const VarDecl *VD = O->var();
+    return VD->isLocalVarDecl() && !VD->isStaticLocal() &&
+           !EscapedLocals.count(VD);
+  };
 
   std::vector<LockSet> Required(Order.size());
   llvm::DenseMap<const FunctionDecl *, size_t> OrderIndex;
@@ -396,6 +436,12 @@ void TranslationUnitAnalysis::propagateContexts() {
     OrderIndex[Order[K]] = K;
     Required[K] = requiredLocks(*Ctx, Order[K]);
   }
+
+  // Locks the conventions say an entry point's callers hold.
+  llvm::DenseMap<const FunctionDecl *, LockSet> InferredEntry;
+  for (const ExecutionContext &EC : Contexts)
+    if (EC.K == ExecutionContext::Entry && EC.Root)
+      InferredEntry[EC.Root] = inferEntryLocks(*Ctx, EC.Root);
 
   std::vector<ThreadSet> ThreadLive(Ctx->ThreadTable.size());
   std::vector<bool> ThreadApi(Ctx->ThreadTable.size(), false);
@@ -420,6 +466,7 @@ void TranslationUnitAnalysis::propagateContexts() {
       case ExecutionContext::Entry:
         S.Live = Ambient[C];
         S.Api = true;
+        S.Held = InferredEntry[EC.Root];
         break;
       case ExecutionContext::Private:
         S.Private = true;
@@ -462,7 +509,8 @@ void TranslationUnitAnalysis::propagateContexts() {
           return G && CS.State.Joined.contains(*G);
         });
         N.Private = isa<CXXConstructorDecl>(G) || isa<CXXDestructorDecl>(G) ||
-                    (E.Private && CS.OnThisObject);
+                    (E.Private && CS.OnThisObject) ||
+                    IsPrivateObject(CS.Object);
         N.Api = E.Api;
         EntryState *Slot = I->state(G, C, true);
         if (Slot && Slot->merge(N))
@@ -471,6 +519,7 @@ void TranslationUnitAnalysis::propagateContexts() {
     }
   };
 
+  llvm::DenseSet<const FunctionDecl *> Tried;
   for (int Round = 0; Round < 8; ++Round) {
     Propagate();
     bool Changed = false;
@@ -513,9 +562,10 @@ void TranslationUnitAnalysis::propagateContexts() {
     for (const FunctionDecl *F : Order) {
       auto It = I->States.find(F);
       if ((It == I->States.end() || It->second.empty()) &&
-          !ThreadBodies.count(F)) {
-        AddRoot(F);
+          !ThreadBodies.count(F) && !Tried.count(F) && AddRoot(F)) {
+        Tried.insert(F);
         Ambient.emplace_back();
+        InferredEntry[F] = inferEntryLocks(*Ctx, F);
         Changed = true;
       }
     }
