@@ -1,0 +1,143 @@
+// The whole analysis on small programs: access records, locksets, threads.
+#include "EntryLockInference.h"
+#include "RaceDetector.h"
+#include "TestAST.h"
+#include "TranslationUnitAnalysis.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace maprace;
+using maprace::test::buildAST;
+using maprace::test::findFirst;
+
+namespace {
+
+struct Analysed {
+  std::unique_ptr<ASTUnit> AST;
+  std::unique_ptr<TranslationUnitAnalysis> TU;
+  AnalysisOptions Opts;
+};
+
+std::unique_ptr<Analysed> analyse(const std::string &Code) {
+  auto A = std::make_unique<Analysed>();
+  A->AST = buildAST(Code);
+  EXPECT_FALSE(A->AST->getDiagnostics().hasErrorOccurred());
+  A->TU = std::make_unique<TranslationUnitAnalysis>(A->AST->getASTContext(),
+                                                    A->Opts);
+  A->TU->run();
+  return A;
+}
+
+/// The records of accesses on the given source line.
+std::vector<const AccessRecord *> onLine(const Analysed &A, unsigned Line) {
+  std::vector<const AccessRecord *> Out;
+  const SourceManager &SM = A.AST->getSourceManager();
+  for (const AccessRecord &R : A.TU->records())
+    if (SM.getSpellingLineNumber(R.Access->Loc) == Line)
+      Out.push_back(&R);
+  return Out;
+}
+
+TEST(Analysis, LockGuardScopeIsTheLockset) {
+  auto A = analyse(R"cpp(#include <map>
+#include <mutex>
+struct C {
+  std::mutex mu_;
+  std::map<int, int> m_;
+  void f() {
+    { std::lock_guard<std::mutex> g(mu_); m_[1] = 2; }
+    m_.size();
+  }
+};
+)cpp");
+  auto In = onLine(*A, 7), Out = onLine(*A, 8);
+  ASSERT_EQ(In.size(), 1u);
+  ASSERT_EQ(Out.size(), 1u);
+  EXPECT_EQ(In[0]->Held.size(), 1u);
+  EXPECT_EQ(In[0]->Access->Kind, AccessKind::Write);
+  EXPECT_TRUE(Out[0]->Held.empty());
+  EXPECT_EQ(Out[0]->Access->Kind, AccessKind::Read);
+}
+
+TEST(Analysis, JoinEndsConcurrency) {
+  auto A = analyse(R"cpp(#include <map>
+#include <thread>
+std::map<int, int> g;
+int main() {
+  g[0] = 1;
+  std::thread t([] { g[1] = 2; });
+  g.size();
+  t.join();
+  return g.size();
+}
+)cpp");
+  ASSERT_EQ(A->TU->context().ThreadTable.size(), 1u);
+  auto Before = onLine(*A, 5), During = onLine(*A, 7), After = onLine(*A, 9);
+  ASSERT_EQ(Before.size(), 1u);
+  ASSERT_EQ(During.size(), 1u);
+  ASSERT_EQ(After.size(), 1u);
+  EXPECT_TRUE(Before[0]->Live.empty());
+  EXPECT_TRUE(During[0]->Live.contains(0));
+  EXPECT_TRUE(After[0]->Live.empty());
+  auto Body = onLine(*A, 6);
+  ASSERT_EQ(Body.size(), 1u);
+  ASSERT_TRUE(Body[0]->Thread.has_value());
+  EXPECT_EQ(*Body[0]->Thread, 0u);
+  // One race: the thread's write against the read between start and join.
+  RaceDetector D(*A->TU);
+  auto F = D.unguardedAccesses();
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_EQ(A->AST->getSourceManager().getSpellingLineNumber(F[0].Loc), 6u);
+}
+
+TEST(Analysis, LockedHelperInheritsTheCallersLock) {
+  auto A = analyse(R"cpp(#include <map>
+#include <mutex>
+class C {
+ public:
+  void Put(int k) { std::lock_guard<std::mutex> g(mu_); PutLocked(k); }
+  int Get(int k) { std::lock_guard<std::mutex> g(mu_); return m_.count(k); }
+ private:
+  void PutLocked(int k) { m_[k] = 1; }
+  std::mutex mu_;
+  std::map<int, int> m_;
+};
+)cpp");
+  auto Helper = onLine(*A, 8);
+  ASSERT_FALSE(Helper.empty());
+  for (const AccessRecord *R : Helper)
+    EXPECT_EQ(R->Held.size(), 1u);
+  EXPECT_TRUE(RaceDetector(*A->TU).unguardedAccesses().empty());
+}
+
+TEST(Analysis, CommentAndNameConventionsGiveEntryLocks) {
+  auto A = buildAST(R"cpp(#include <mutex>
+class C {
+ public:
+  // REQUIRES: mu_ is held.
+  void A();
+  // REQUIRES: mu_ not held.
+  void B();
+  void EvictLocked();
+  void Unlocked();
+ private:
+  std::mutex mu_;
+  std::mutex other_;
+};
+)cpp");
+  AnalysisOptions Opts;
+  AnalysisContext Ctx(A->getASTContext(), Opts);
+  auto Method = [&](const char *N) {
+    return findFirst<CXXMethodDecl>(A->getASTContext(),
+                                    cxxMethodDecl(hasName(N)));
+  };
+  LockSet LA = inferEntryLocks(Ctx, Method("A"));
+  ASSERT_EQ(LA.size(), 1u);
+  EXPECT_EQ(LA.begin()->Path.display(), "mu_");
+  EXPECT_TRUE(inferEntryLocks(Ctx, Method("B")).empty());
+  EXPECT_EQ(inferEntryLocks(Ctx, Method("EvictLocked")).size(), 2u);
+  EXPECT_TRUE(inferEntryLocks(Ctx, Method("Unlocked")).empty());
+}
+
+} // namespace
