@@ -253,6 +253,7 @@ public:
       : Ctx(Ctx), FD(FD), R(Ctx.Index, FD), Scan(Ctx, R),
         Facts(std::make_unique<FunctionFacts>()) {
     Facts->FD = FD;
+    R.CallPath = [this](const CallExpr *CE) { return returnedPath(CE); };
   }
 
   std::unique_ptr<FunctionFacts> run();
@@ -292,7 +293,6 @@ private:
   void startThread(const ThreadStartCall &TS, FlowState &S);
   void killGroup(FlowState &S, const AccessPath &G);
   void assignGroup(const Expr *ThreadExpr, const AccessPath &G);
-  bool inCycle(const CFGBlock *B);
 
   // Containers and calls.
   void recordAccess(FlowState &S, const AccessPath &P, AccessKind K,
@@ -310,6 +310,19 @@ private:
                     const Expr *Site, FlowState &S, bool OnThisObject,
                     bool ApplyLockEffects = true);
   static llvm::SmallVector<const Expr *, 4> callArgs(const CallExpr *CE);
+  std::optional<AccessPath> returnedPath(const CallExpr *CE);
+  void computeJoinsAhead();
+
+  struct JoinSite {
+    const CFGBlock *Block;
+    unsigned Elem;
+    AccessPath Group;
+  };
+  std::vector<JoinSite> JoinSites;
+  std::vector<std::pair<const CFGBlock *, unsigned>> AccessPoints;
+  unsigned CurElem = 0;
+  bool ReturnedPathConflict = false;
+  unsigned PathDepth = 0;
 
   AnalysisContext &Ctx;
   const FunctionDecl *FD;
@@ -323,7 +336,6 @@ private:
   llvm::DenseMap<const Expr *, unsigned> ThreadOfSite;
   llvm::DenseSet<unsigned> EmittedThreads;
   llvm::DenseMap<const void *, MemberBindings> ObjectMembers;
-  std::optional<llvm::BitVector> CycleBlocks;
 };
 
 //===----------------------------------------------------------------------===//
@@ -446,6 +458,8 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
     transferBlock(B, S);
   }
 
+  computeJoinsAhead();
+
   // Summary at normal exit.
   const FlowState &Exit = In[Graph->getExit().getBlockID()];
   FunctionSummary &Sum = Facts->Summary;
@@ -477,42 +491,15 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
   return std::move(Facts);
 }
 
-bool Analyzer::inCycle(const CFGBlock *B) {
-  if (!CycleBlocks) {
-    // A block is in a cycle if it can reach itself.
-    unsigned N = Graph->getNumBlockIDs();
-    CycleBlocks = llvm::BitVector(N);
-    for (const CFGBlock *Start : *Graph) {
-      llvm::BitVector Seen(N);
-      llvm::SmallVector<const CFGBlock *, 16> Work;
-      for (const auto &S : Start->succs())
-        if (const CFGBlock *Succ = S.getReachableBlock())
-          Work.push_back(Succ);
-      while (!Work.empty()) {
-        const CFGBlock *X = Work.pop_back_val();
-        if (X == Start) {
-          CycleBlocks->set(Start->getBlockID());
-          break;
-        }
-        if (Seen.test(X->getBlockID()))
-          continue;
-        Seen.set(X->getBlockID());
-        for (const auto &S : X->succs())
-          if (const CFGBlock *Succ = S.getReachableBlock())
-            Work.push_back(Succ);
-      }
-    }
-  }
-  return B && CycleBlocks->test(B->getBlockID());
-}
-
 //===----------------------------------------------------------------------===//
 // Block and edge transfer
 //===----------------------------------------------------------------------===//
 
 void Analyzer::transferBlock(const CFGBlock *B, FlowState &S) {
   CurBlock = B;
+  CurElem = 0;
   for (const CFGElement &El : *B) {
+    ++CurElem;
     if (std::optional<CFGStmt> CS = El.getAs<CFGStmt>()) {
       handleStmt(CS->getStmt(), S);
     } else if (std::optional<CFGAutomaticObjDtor> AD =
@@ -586,13 +573,20 @@ FlowState Analyzer::edgeState(const CFGBlock *B, unsigned SuccIdx,
       if (LockModel::guardMethod(MC->getMethodDecl()) ==
           LockModel::GuardMethod::OwnsLock)
         OwnsGuard = guardKeyOf(MC->getImplicitObjectArgument());
-  if (!NeedsCopy && TC == TryCalls.end() && !OwnsGuard)
+  // `if (t.joinable()) t.join();`: where it is not joinable, no thread
+  // runs behind t.
+  const Expr *Joinable = CondCall ? ThreadModel::joinableTarget(CondCall)
+                                  : nullptr;
+  if (!NeedsCopy && TC == TryCalls.end() && !OwnsGuard && !Joinable)
     return Out;
 
   FlowState S = Out;
   if (LJ != Scan.LoopJoins.end() && SuccIdx == 1)
     for (const AccessPath &G : LJ->second)
       killGroup(S, G);
+  if (Joinable && (SuccIdx == 1) != Negated)
+    if (std::optional<AccessPath> G = R.resolve(Joinable))
+      killGroup(S, groupKey(*G));
   if (TC != TryCalls.end()) {
     const PendingTry &PT = TC->second;
     bool TrueMeansSuccess = !PT.SuccessIsZero;
@@ -929,6 +923,8 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
 //===----------------------------------------------------------------------===//
 
 void Analyzer::killGroup(FlowState &S, const AccessPath &G) {
+  if (Emit && CurBlock)
+    JoinSites.push_back({CurBlock, CurElem, G});
   S.P.Live.removeIf([&](unsigned T) {
     return T < Ctx.ThreadTable.size() && Ctx.ThreadTable[T].Group &&
            *Ctx.ThreadTable[T].Group == G;
@@ -964,7 +960,6 @@ void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
     Info.Kind = TS.Kind;
     Info.Spawner = FD;
     Info.Loc = TS.Site->getBeginLoc();
-    Info.InLoop = inCycle(CurBlock);
     if (std::optional<CallableTarget> T =
             ThreadModel::resolveCallable(TS.Callable, TS.Args)) {
       Info.Body = T->Body;
@@ -1019,6 +1014,9 @@ void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
   }
   if (Emit && EmittedThreads.insert(Tid).second) {
     Ctx.ThreadTable[Tid].LiveAtStartLocal = S.P.Live;
+    // Started again while an earlier instance may still run (a loop that
+    // does not join before the next start): it runs alongside itself.
+    Ctx.ThreadTable[Tid].InLoop = S.P.Live.contains(Tid);
     Facts->ThreadStarts.push_back(Tid);
   }
   S.P.Live.add(Tid);
@@ -1078,6 +1076,7 @@ void Analyzer::recordAccess(FlowState &S, const AccessPath &P, AccessKind K,
   A.Loop = Loop;
   A.ContainerType = ContainerType;
   Facts->Accesses.push_back(std::move(A));
+  AccessPoints.push_back({CurBlock, CurElem});
 }
 
 void Analyzer::handleContainerMember(const CallExpr *CE,
@@ -1213,6 +1212,7 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
         A.State.Acquired.add(H);
       A.State.Live.unite(PA.State.Live);
       Facts->Accesses.push_back(std::move(A));
+      AccessPoints.push_back({CurBlock, CurElem});
     }
   }
   if (ApplyLockEffects) {
@@ -1446,6 +1446,21 @@ void Analyzer::handleReturn(const ReturnStmt *RS, FlowState &S) {
   const Expr *V = RS->getRetValue();
   if (!V)
     return;
+  // Accessors: `return map_;` / `return &instance;` from a function that
+  // returns a reference or pointer.
+  QualType RT = FD->getReturnType();
+  if (Emit && (RT->isReferenceType() || RT->isPointerType()) &&
+      !ReturnedPathConflict) {
+    std::optional<AccessPath> P = R.resolve(V);
+    bool Usable = P && (P->kind() != RootKind::Var || P->param());
+    if (!Usable || (Facts->Summary.ReturnedPath &&
+                    *Facts->Summary.ReturnedPath != *P)) {
+      Facts->Summary.ReturnedPath.reset();
+      ReturnedPathConflict = true;
+    } else {
+      Facts->Summary.ReturnedPath = P;
+    }
+  }
   const Expr *Inner = stripWrappers(V);
   const void *Key = guardKeyOf(Inner);
   if (!Key)
@@ -1530,6 +1545,74 @@ void Analyzer::handleTempDtor(const CXXBindTemporaryExpr *BTE, FlowState &S) {
   B.ObjectMembers = MIt != ObjectMembers.end() ? &MIt->second : nullptr;
   for (const AccessPath &P : toCaller(CF->Summary.ReleasedAtExit, B))
     release(S, P, End, /*Temporary=*/true);
+}
+
+std::optional<AccessPath> Analyzer::returnedPath(const CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  const FunctionFacts *CF = Callee ? Ctx.factsOf(Callee) : nullptr;
+  if (!CF || CF->Skipped || !CF->Summary.ReturnedPath || PathDepth > 4)
+    return std::nullopt;
+  ++PathDepth;
+  const Expr *Obj = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    Obj = MC->getImplicitObjectArgument();
+  std::optional<AccessPath> ObjPath = Obj ? R.resolve(Obj) : std::nullopt;
+  CallBinding B = bindingFor(Callee, Obj, ObjPath, nullptr, callArgs(CE));
+  std::optional<AccessPath> P = toCaller(*CF->Summary.ReturnedPath, B);
+  --PathDepth;
+  return P;
+}
+
+void Analyzer::computeJoinsAhead() {
+  // Loops joining a container of threads join it on their exit edge.
+  for (const CFGBlock *B : *Graph)
+    if (const Stmt *T = B->getTerminatorStmt()) {
+      auto It = Scan.LoopJoins.find(T);
+      if (It != Scan.LoopJoins.end())
+        for (const AccessPath &G : It->second)
+          JoinSites.push_back({B, ~0u, G});
+    }
+  if (JoinSites.empty())
+    return;
+  // Per group: the blocks from which one of its joins can be reached.
+  std::vector<std::pair<AccessPath, llvm::BitVector>> Reach;
+  for (const JoinSite &J : JoinSites) {
+    llvm::BitVector *Bits = nullptr;
+    for (auto &[G, V] : Reach)
+      if (G == J.Group)
+        Bits = &V;
+    if (!Bits) {
+      Reach.push_back({J.Group, llvm::BitVector(Graph->getNumBlockIDs())});
+      Bits = &Reach.back().second;
+    }
+    llvm::SmallVector<const CFGBlock *, 16> Work{J.Block};
+    while (!Work.empty()) {
+      const CFGBlock *X = Work.pop_back_val();
+      if (Bits->test(X->getBlockID()))
+        continue;
+      Bits->set(X->getBlockID());
+      for (const auto &P : X->preds())
+        if (const CFGBlock *Pred = P.getReachableBlock())
+          Work.push_back(Pred);
+    }
+  }
+  for (size_t I = 0; I < Facts->Accesses.size() && I < AccessPoints.size();
+       ++I) {
+    auto [Block, Elem] = AccessPoints[I];
+    if (!Block)
+      continue;
+    for (const auto &[G, Bits] : Reach) {
+      bool Ahead = false;
+      for (const JoinSite &J : JoinSites)
+        if (J.Group == G && J.Block == Block && J.Elem > Elem)
+          Ahead = true;
+      for (const auto &S : Block->succs())
+        if (const CFGBlock *Succ = S.getReachableBlock())
+          Ahead |= Bits.test(Succ->getBlockID());
+      if (Ahead)
+        Facts->Accesses[I].JoinsAhead.add(G);
+    }
+  }
 }
 
 } // namespace

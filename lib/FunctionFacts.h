@@ -53,6 +53,10 @@ struct LocalAccess {
   llvm::SmallVector<clang::SourceLocation, 2> CallChain;
   /// The loop whose header drives this access (range-for), if any.
   const clang::Stmt *Loop = nullptr;
+  /// Thread groups this function joins after the access on some path: the
+  /// threads in them are still running here (`~S() { q_.clear();
+  /// worker_.join(); }`).
+  PathSet JoinsAhead;
 };
 
 /// A call to a function analysed in this translation unit.
@@ -96,6 +100,9 @@ struct FunctionSummary {
   PathSet ReleasedAtExit;
   /// The function returns a guard that holds these locks.
   std::optional<LockSet> ReturnedGuard;
+  /// The function returns a reference or pointer to this object (an
+  /// accessor, a singleton's `instance()`), in its own terms.
+  std::optional<AccessPath> ReturnedPath;
   /// Constructors: reference/pointer members bound to parameters.
   llvm::DenseMap<const clang::FieldDecl *, unsigned> MemberBindings;
   /// Accesses to containers reachable from reference/pointer parameters.

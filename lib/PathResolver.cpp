@@ -41,12 +41,35 @@ bool PathResolver::isPrivateCopy(const VarDecl *VD) const {
   return false;
 }
 
+bool PathResolver::thisIsCopy() const {
+  const DeclContext *DC = Context;
+  for (int Guard = 0; DC && Guard < 64; ++Guard) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(DC);
+    if (!MD || !MD->getParent()->isLambda())
+      return false;
+    for (const LambdaCapture &C : MD->getParent()->captures()) {
+      if (C.getCaptureKind() == LCK_StarThis)
+        return true;
+      if (C.getCaptureKind() == LCK_This)
+        break;
+    }
+    DC = MD->getParent()->getDeclContext();
+  }
+  return false;
+}
+
 static bool isSmartPointer(QualType T) {
   const CXXRecordDecl *RD = classOf(T);
   if (!RD || !RD->getIdentifier())
     return false;
   llvm::StringRef N = RD->getName();
   return (N == "unique_ptr" || N == "shared_ptr") && isInStd(RD);
+}
+
+static bool isSharedPointer(QualType T) {
+  const CXXRecordDecl *RD = classOf(T);
+  return RD && RD->getIdentifier() && RD->getName() == "shared_ptr" &&
+         isInStd(RD);
 }
 
 /// std::ref(x), std::move(x), std::addressof(x)...: the same object as x.
@@ -64,7 +87,10 @@ std::optional<AccessPath> PathResolver::resolveVar(const VarDecl *VD,
     return std::nullopt; // thread_local: one per thread
   if (VD->hasGlobalStorage())
     return AccessPath::global(VD);
-  if (isPrivateCopy(VD))
+  // A by-copy capture is the lambda's own object, except for pointers:
+  // a copied pointer still points at the same object.
+  if (isPrivateCopy(VD) && !VD->getType()->isPointerType() &&
+      !isSharedPointer(VD->getType()))
     return std::nullopt;
   // Range-for variable bound to an element: "any element of the range".
   auto LR = Index.LoopVarRange.find(VD);
@@ -118,6 +144,8 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
       return std::nullopt;
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
     if (const auto *This = dyn_cast<CXXThisExpr>(Base)) {
+      if (thisIsCopy())
+        return std::nullopt;
       const CXXRecordDecl *RD = classOfPointee(This->getType());
       return AccessPath::thisOf(RD).withField(FD);
     }
@@ -125,8 +153,11 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
       return B->withField(FD);
     return std::nullopt;
   }
-  if (const auto *This = dyn_cast<CXXThisExpr>(E))
+  if (const auto *This = dyn_cast<CXXThisExpr>(E)) {
+    if (thisIsCopy())
+      return std::nullopt;
     return AccessPath::thisOf(classOfPointee(This->getType()));
+  }
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf)
       return resolveImpl(UO->getSubExpr(), Depth + 1);
@@ -153,12 +184,12 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
     if (MD && MD->getIdentifier() && MD->getName() == "get" &&
         isSmartPointer(MC->getImplicitObjectArgument()->getType()))
       return resolveImpl(MC->getImplicitObjectArgument(), Depth + 1);
-    return std::nullopt;
+    return CallPath ? CallPath(MC) : std::nullopt;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     if (CE->getNumArgs() >= 1 && isIdentityFunction(CE->getDirectCallee()))
       return resolveImpl(CE->getArg(0), Depth + 1);
-    return std::nullopt;
+    return CallPath ? CallPath(CE) : std::nullopt;
   }
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
     return resolveImpl(Cast->getSubExpr(), Depth + 1);

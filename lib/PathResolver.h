@@ -15,6 +15,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <functional>
 #include <optional>
 
 namespace maprace {
@@ -40,6 +41,13 @@ public:
 
   /// VD is seen from Context through a by-copy lambda capture.
   bool isPrivateCopy(const clang::VarDecl *VD) const;
+  /// `this` in Context is a lambda's copy of the object (`[*this]`).
+  bool thisIsCopy() const;
+
+  /// Resolves calls that return a reference to a known object (accessors,
+  /// `static Map &instance()`): set by the function analyzer from callee
+  /// summaries.
+  std::function<std::optional<AccessPath>(const clang::CallExpr *)> CallPath;
 
   const clang::FunctionDecl *context() const { return Context; }
 

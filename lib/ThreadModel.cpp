@@ -7,6 +7,19 @@ using namespace clang;
 
 namespace maprace {
 
+/// std::function, absl::AnyInvocable, llvm::unique_function...: classes
+/// that hold a callable built from their one constructor argument.
+static bool isCallableWrapper(QualType T) {
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD || !RD->getIdentifier())
+    return false;
+  llvm::StringRef N = RD->getName();
+  return N == "function" || N == "move_only_function" ||
+         N == "copyable_function" || N == "function_ref" ||
+         N == "AnyInvocable" || N == "FunctionRef" ||
+         N == "unique_function" || N == "packaged_task";
+}
+
 const Expr *stripWrappers(const Expr *E) {
   for (int Guard = 0; E && Guard < 32; ++Guard) {
     const Expr *Prev = E;
@@ -20,10 +33,17 @@ const Expr *stripWrappers(const Expr *E) {
     else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
       E = F->getSubExpr();
     else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      // Copy/move of a closure or callable object: look at the source.
+      // Copy/move of a closure, or a std::function built from a lambda:
+      // look at the source.
       if (CE->getNumArgs() == 1 && CE->getConstructor() &&
-          (CE->getConstructor()->isCopyOrMoveConstructor()))
+          (CE->getConstructor()->isCopyOrMoveConstructor() ||
+           isCallableWrapper(CE->getType())))
         E = CE->getArg(0);
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      // A captureless lambda converted to a function pointer.
+      if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()) &&
+          MC->getRecordDecl() && MC->getRecordDecl()->isLambda())
+        E = MC->getImplicitObjectArgument();
     }
     if (E == Prev)
       break;
@@ -279,6 +299,8 @@ const Expr *ThreadModel::joinTarget(const CallExpr *CE) {
     const Expr *Obj = MC->getImplicitObjectArgument();
     if (!Obj)
       return nullptr;
+    // future::wait() is a member of libstdc++'s base __basic_future.
+    Obj = Obj->IgnoreParenImpCasts();
     if (N == "join" && isThreadType(Obj->getType()))
       return Obj;
     if ((N == "get" || N == "wait") && isFutureType(Obj->getType()))
@@ -295,6 +317,18 @@ bool ThreadModel::isDetach(const CallExpr *CE) {
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
   return MC && FD && FD->getIdentifier() && FD->getName() == "detach" &&
          isThreadType(MC->getImplicitObjectArgument()->getType());
+}
+
+const Expr *ThreadModel::joinableTarget(const CallExpr *CE) {
+  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(CE);
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!MC || !FD || !FD->getIdentifier())
+    return nullptr;
+  const Expr *Obj = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  if ((FD->getName() == "joinable" && isThreadType(Obj->getType())) ||
+      (FD->getName() == "valid" && isFutureType(Obj->getType())))
+    return Obj;
+  return nullptr;
 }
 
 const FunctionDecl *ThreadModel::syncCallableBody(const Expr *Arg) {

@@ -72,6 +72,8 @@ public:
   static const clang::Expr *joinTarget(const clang::CallExpr *CE);
   /// `t.detach()`.
   static bool isDetach(const clang::CallExpr *CE);
+  /// `t.joinable()` / `f.valid()`: false means no thread runs behind it.
+  static const clang::Expr *joinableTarget(const clang::CallExpr *CE);
 
   /// A callable argument that runs synchronously in the caller: a lambda or
   /// a function reference passed to an ordinary function (std::for_each,

@@ -622,6 +622,13 @@ void TranslationUnitAnalysis::buildRecords() {
           const auto &G = Ctx->ThreadTable[T].Group;
           return G && A.State.Joined.contains(*G);
         });
+        // A thread that escaped its spawner and is joined only after this
+        // access (a destructor that clears, then joins) is still running.
+        if (!A.JoinsAhead.empty())
+          for (const ThreadStartInfo &T : Ctx->ThreadTable)
+            if (T.Escapes && T.Spawner != F && T.Group &&
+                A.JoinsAhead.contains(*T.Group))
+              R.Live.add(T.Id);
         if (Contexts[C].K == ExecutionContext::Thread)
           R.Thread = Contexts[C].ThreadId;
         R.ObjectPrivate = E.Private && A.Path.kind() == RootKind::This;

@@ -26,8 +26,11 @@ config.substitutions.append(("%plugin", plugin))
 # Every test file must match all warnings it gets: an unexpected warning
 # (or a compile error) fails the test.
 config.substitutions.append(
-    ("%check", f"{filecheck} --implicit-check-not=warning: "
+    ("%check", f"{filecheck} --allow-empty --implicit-check-not=warning: "
                f"--implicit-check-not=error:"))
+# Drops the source and caret lines clang-tidy prints under each diagnostic,
+# so that notes can be asserted with CHECK-NEXT.
+config.substitutions.append(("%strip", "sed -e '/^ *[0-9]* |/d' -e '/^ *|/d'"))
 config.substitutions.append(("%FileCheck", filecheck))
 config.substitutions.append(("%not", not_tool))
 config.substitutions.append(("%inputs",
