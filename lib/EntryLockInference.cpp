@@ -121,6 +121,8 @@ LockSet inferEntryLocks(const AnalysisContext &Ctx, const FunctionDecl *FD) {
               L.contains("while holding") || L.contains("with the lock") ||
               L.contains("locks_required") || L.contains("called with");
   bool Negated = L.contains("not held") || L.contains("not be held") ||
+                 L.contains("no lock") || L.contains("without lock") ||
+                 L.contains("not locked") || L.contains("lock-free") ||
                  L.contains("must not hold") || L.contains("without holding") ||
                  L.contains("excludes") || L.contains("unlocked") ||
                  L.contains("requires: !") || L.contains("requires(!");

@@ -101,7 +101,7 @@ struct FlowState {
 struct PendingTry {
   llvm::SmallVector<AccessPath, 2> Mutexes;
   LockMode Mode = LockMode::Exclusive;
-  bool SuccessIsZero = false;
+  int SuccessValue = 1;
   const void *GuardKey = nullptr; ///< for unique_lock::try_lock/owns_lock
 };
 
@@ -205,6 +205,14 @@ public:
   bool VisitExpr(Expr *E) {
     if (!isa<CXXConstructExpr>(E) && !isa<CallExpr>(E))
       return true;
+    // `f(m_)` with f taking the container by value: the copy is reported
+    // as the argument passing.
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      for (const Expr *A : Call->arguments())
+        if (const auto *CE = dyn_cast<CXXConstructExpr>(stripInit(A)))
+          if (CE->getNumArgs() == 1 && CE->getConstructor() &&
+              CE->getConstructor()->isCopyOrMoveConstructor())
+            ArgCopies.insert(CE);
     if (std::optional<ThreadStartCall> TS = Ctx.Threads.classifyStart(E))
       if (std::optional<CallableTarget> T =
               ThreadModel::resolveCallable(TS->Callable, TS->Args))
@@ -217,6 +225,7 @@ public:
   llvm::DenseMap<const Expr *, AccessPath> ConstructTarget;
   llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> RangeVarLoop;
   llvm::DenseSet<const LambdaExpr *> ThreadLambdas;
+  llvm::DenseSet<const CXXConstructExpr *> ArgCopies;
   llvm::DenseMap<const Stmt *, llvm::SmallVector<AccessPath, 1>> LoopJoins;
 
 private:
@@ -275,6 +284,10 @@ private:
   // Locks.
   void acquire(FlowState &S, const AccessPath &P, LockMode M,
                SourceLocation Loc);
+  AccessPath canonicalLock(const AccessPath &P) const;
+  AccessPath canonicalFrom(const AccessPath &P, size_t Start,
+                           QualType RootType) const;
+  static AccessPath truncated(const AccessPath &P, size_t Keep);
   void release(FlowState &S, const AccessPath &P, SourceLocation Loc,
                bool Temporary = false);
   void applyLockCall(const LockCall &LC, const CallExpr *CE, FlowState &S);
@@ -333,6 +346,10 @@ private:
   bool Emit = false;
   const CFGBlock *CurBlock = nullptr;
   llvm::DenseMap<const CallExpr *, PendingTry> TryCalls;
+  /// `bool ok = mu.try_lock();`: variables holding a try-lock's result.
+  llvm::DenseMap<const Decl *, PendingTry> TryVars;
+  /// The mutexes each guard was built on (for `lk.release()->unlock()`).
+  llvm::DenseMap<const void *, llvm::SmallVector<AccessPath, 2>> GuardMutexes;
   llvm::DenseMap<const Expr *, unsigned> ThreadOfSite;
   llvm::DenseSet<unsigned> EmittedThreads;
   llvm::DenseMap<const void *, MemberBindings> ObjectMembers;
@@ -512,44 +529,85 @@ void Analyzer::transferBlock(const CFGBlock *B, FlowState &S) {
   }
 }
 
-/// Looks through `!`, `== 0`, `!= 0` to the call a condition tests.
-static const CallExpr *conditionCall(const Expr *Cond, bool &Negated) {
-  Negated = false;
+/// What a branch condition tests: a call or a variable, maybe negated,
+/// maybe compared with an integer (`!mu.try_lock()`, `rc == 0`,
+/// `std::try_lock(a, b) == -1`).
+struct CondTest {
+  const Expr *Subject = nullptr; ///< a CallExpr or DeclRefExpr
+  bool Negated = false;
+  std::optional<int64_t> ComparedWith; ///< `Subject == value`
+};
+
+static std::optional<int64_t> intLiteral(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  bool Minus = false;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Minus) {
+      Minus = true;
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+    }
+  if (const auto *IL = dyn_cast<IntegerLiteral>(E))
+    return (Minus ? -1 : 1) * static_cast<int64_t>(IL->getValue().getZExtValue());
+  if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(E))
+    return BL->getValue() ? 1 : 0;
+  if (isa<CXXNullPtrLiteralExpr>(E))
+    return 0;
+  return std::nullopt;
+}
+
+static CondTest conditionTest(const Expr *Cond) {
+  CondTest T;
   for (int Guard = 0; Cond && Guard < 8; ++Guard) {
     Cond = Cond->IgnoreParenImpCasts();
     if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
       if (UO->getOpcode() != UO_LNot)
-        return nullptr;
-      Negated = !Negated;
+        return CondTest();
+      T.Negated = !T.Negated;
       Cond = UO->getSubExpr();
       continue;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
-      if (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE)
-        return nullptr;
-      auto IsZero = [](const Expr *E) {
-        E = E->IgnoreParenImpCasts();
-        if (const auto *IL = dyn_cast<IntegerLiteral>(E))
-          return IL->getValue() == 0;
-        if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(E))
-          return !BL->getValue();
-        return isa<CXXNullPtrLiteralExpr>(E);
-      };
-      const Expr *Other = nullptr;
-      if (IsZero(BO->getRHS()))
-        Other = BO->getLHS();
-      else if (IsZero(BO->getLHS()))
-        Other = BO->getRHS();
+      if ((BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE) ||
+          T.ComparedWith)
+        return CondTest();
+      if ((T.ComparedWith = intLiteral(BO->getRHS())))
+        Cond = BO->getLHS();
+      else if ((T.ComparedWith = intLiteral(BO->getLHS())))
+        Cond = BO->getRHS();
       else
-        return nullptr;
-      if (BO->getOpcode() == BO_EQ)
-        Negated = !Negated;
-      Cond = Other;
+        return CondTest();
+      if (BO->getOpcode() == BO_NE)
+        T.Negated = !T.Negated;
       continue;
     }
-    return dyn_cast<CallExpr>(Cond);
+    if (isa<CallExpr>(Cond) || isa<DeclRefExpr>(Cond))
+      T.Subject = Cond;
+    return T;
   }
-  return nullptr;
+  return CondTest();
+}
+
+/// On which edge of the branch the try-lock succeeded: 0 (true), 1
+/// (false), or -1 if the condition does not tell.
+static int successEdge(const CondTest &T, int SuccessValue) {
+  bool TrueMeansSuccess;
+  if (!T.ComparedWith) {
+    if (SuccessValue == 1)
+      TrueMeansSuccess = true;
+    else if (SuccessValue == 0)
+      TrueMeansSuccess = false;
+    else
+      return -1;
+  } else if (*T.ComparedWith == SuccessValue) {
+    TrueMeansSuccess = true;
+  } else if (SuccessValue == 1 && *T.ComparedWith == 0) {
+    TrueMeansSuccess = false; // `try_lock() == false`
+  } else {
+    return -1; // `rc == EBUSY`: true is failure, false says nothing
+  }
+  if (T.Negated)
+    TrueMeansSuccess = !TrueMeansSuccess;
+  return TrueMeansSuccess ? 0 : 1;
 }
 
 FlowState Analyzer::edgeState(const CFGBlock *B, unsigned SuccIdx,
@@ -561,55 +619,68 @@ FlowState Analyzer::edgeState(const CFGBlock *B, unsigned SuccIdx,
     NeedsCopy = true;
   const Expr *Cond =
       dyn_cast_or_null<Expr>(B->getTerminatorCondition(/*StripParens=*/true));
-  const CallExpr *CondCall = nullptr;
-  bool Negated = false;
+  CondTest Test;
   if (Cond && B->succ_size() == 2)
-    CondCall = conditionCall(Cond, Negated);
-  auto TC = CondCall ? TryCalls.find(CondCall) : TryCalls.end();
+    Test = conditionTest(Cond);
+  const auto *CondCall = dyn_cast_or_null<CallExpr>(Test.Subject);
+  // A try-lock tested directly, or through the variable holding its result.
+  const PendingTry *PT = nullptr;
+  if (CondCall) {
+    auto It = TryCalls.find(CondCall);
+    if (It != TryCalls.end())
+      PT = &It->second;
+  } else if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Test.Subject)) {
+    auto It = TryVars.find(DRE->getDecl());
+    if (It != TryVars.end())
+      PT = &It->second;
+  }
   // `if (lk)` / `if (lk.owns_lock())` on a guard whose ownership is unknown.
   const void *OwnsGuard = nullptr;
-  if (CondCall && TC == TryCalls.end())
+  if (CondCall && !PT)
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CondCall))
       if (LockModel::guardMethod(MC->getMethodDecl()) ==
           LockModel::GuardMethod::OwnsLock)
         OwnsGuard = guardKeyOf(MC->getImplicitObjectArgument());
   // `if (t.joinable()) t.join();`: where it is not joinable, no thread
   // runs behind t.
-  const Expr *Joinable = CondCall ? ThreadModel::joinableTarget(CondCall)
-                                  : nullptr;
-  if (!NeedsCopy && TC == TryCalls.end() && !OwnsGuard && !Joinable)
+  const Expr *Joinable = CondCall && !Test.ComparedWith
+                             ? ThreadModel::joinableTarget(CondCall)
+                             : nullptr;
+  if (!NeedsCopy && !PT && !OwnsGuard && !Joinable)
     return Out;
 
   FlowState S = Out;
   if (LJ != Scan.LoopJoins.end() && SuccIdx == 1)
     for (const AccessPath &G : LJ->second)
       killGroup(S, G);
-  if (Joinable && (SuccIdx == 1) != Negated)
+  if (Joinable && (SuccIdx == 1) != Test.Negated)
     if (std::optional<AccessPath> G = R.resolve(Joinable))
       killGroup(S, groupKey(*G));
-  if (TC != TryCalls.end()) {
-    const PendingTry &PT = TC->second;
-    bool TrueMeansSuccess = !PT.SuccessIsZero;
-    if (Negated)
-      TrueMeansSuccess = !TrueMeansSuccess;
-    bool Success = (SuccIdx == 0) == TrueMeansSuccess;
-    if (PT.GuardKey) {
-      if (GuardState *G = S.guard(PT.GuardKey)) {
-        if (Success)
-          acquireGuard(*G, S, CondCall->getBeginLoc());
-        else
-          G->Own = GuardState::NotOwns;
+  SourceLocation CondLoc = Test.Subject ? Test.Subject->getBeginLoc()
+                                        : SourceLocation();
+  if (PT) {
+    int Edge = successEdge(Test, PT->SuccessValue);
+    if (Edge >= 0) {
+      bool Success = static_cast<int>(SuccIdx) == Edge;
+      if (PT->GuardKey) {
+        if (GuardState *G = S.guard(PT->GuardKey)) {
+          if (Success)
+            acquireGuard(*G, S, CondLoc);
+          else
+            G->Own = GuardState::NotOwns;
+        }
+      } else if (Success) {
+        for (const AccessPath &M : PT->Mutexes)
+          acquire(S, M, PT->Mode, CondLoc);
       }
-    } else if (Success) {
-      for (const AccessPath &M : PT.Mutexes)
-        acquire(S, M, PT.Mode, CondCall->getBeginLoc());
     }
   } else if (OwnsGuard) {
     if (GuardState *G = S.guard(OwnsGuard)) {
-      bool Success = (SuccIdx == 0) != Negated;
+      int Edge = successEdge(Test, 1);
+      bool Success = static_cast<int>(SuccIdx) == Edge;
       if (Success && G->Own != GuardState::Owns)
-        acquireGuard(*G, S, CondCall->getBeginLoc());
-      else if (!Success)
+        acquireGuard(*G, S, CondLoc);
+      else if (!Success && Edge >= 0)
         G->Own = GuardState::NotOwns;
     }
   }
@@ -633,14 +704,58 @@ void Analyzer::handleStmt(const Stmt *St, FlowState &S) {
 // Locks
 //===----------------------------------------------------------------------===//
 
-void Analyzer::acquire(FlowState &S, const AccessPath &P, LockMode M,
-                       SourceLocation Loc) {
-  S.P.Acquired.add({P, M, Loc});
+AccessPath Analyzer::canonicalLock(const AccessPath &P) const {
+  // `mu_.mu_` where the outer `mu_` is itself a mutex (a project wrapper
+  // around std::mutex): the wrapper is the lock users name.
+  QualType T;
+  if (P.kind() == RootKind::This)
+    return canonicalFrom(P, 0, QualType());
+  if (const VarDecl *VD = P.var())
+    T = VD->getType();
+  return canonicalFrom(P, 0, T);
 }
 
-void Analyzer::release(FlowState &S, const AccessPath &P, SourceLocation Loc,
+AccessPath Analyzer::canonicalFrom(const AccessPath &P, size_t Start,
+                                   QualType RootType) const {
+  auto IsMutex = [this](QualType T) {
+    if (T.isNull())
+      return false;
+    T = T.getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    return Ctx.Locks.isMutexType(T);
+  };
+  llvm::ArrayRef<const ValueDecl *> Steps = P.steps();
+  if (!Steps.empty() && IsMutex(RootType))
+    return truncated(P, 0);
+  for (size_t I = Start; I + 1 < Steps.size(); ++I) {
+    const ValueDecl *F = Steps[I];
+    if (!F)
+      return P;
+    if (IsMutex(F->getType()))
+      return truncated(P, I + 1);
+  }
+  return P;
+}
+
+AccessPath Analyzer::truncated(const AccessPath &P, size_t Keep) {
+  AccessPath Root = P.kind() == RootKind::This
+                        ? AccessPath::thisOf(cast_or_null<CXXRecordDecl>(P.root()))
+                        : (P.kind() == RootKind::Global
+                               ? AccessPath::global(P.var())
+                               : AccessPath::var(P.var()));
+  return Root.withSteps(P.steps().take_front(Keep));
+}
+
+void Analyzer::acquire(FlowState &S, const AccessPath &P0, LockMode M,
+                       SourceLocation Loc) {
+  S.P.Acquired.acquireOnce({canonicalLock(P0), M, Loc});
+}
+
+void Analyzer::release(FlowState &S, const AccessPath &P0, SourceLocation Loc,
                        bool Temporary) {
-  if (!S.P.Acquired.remove(P)) {
+  AccessPath P = canonicalLock(P0);
+  if (!S.P.Acquired.releaseOnce(P)) {
     S.P.ReleasedEntry.add(P);
     if (Emit)
       Facts->Summary.ReleasesEntryLock = true;
@@ -668,11 +783,31 @@ void Analyzer::releaseGuard(GuardState &G, FlowState &S, SourceLocation Loc) {
 }
 
 const void *Analyzer::guardKeyOf(const Expr *E) const {
-  if (!E)
+  for (int Guard = 0; E && Guard < 8; ++Guard) {
+    E = stripInit(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      // A move construction names its source; any other construction is
+      // a temporary guard, keyed by its expression.
+      if (CE->getNumArgs() == 1 && CE->getConstructor() &&
+          CE->getConstructor()->isCopyOrMoveConstructor()) {
+        E = CE->getArg(0);
+        continue;
+      }
+      return CE;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *F = CE->getDirectCallee();
+      if (F && F->getIdentifier() && isInStd(F) && CE->getNumArgs() == 1 &&
+          (F->getName() == "move" || F->getName() == "forward")) {
+        E = CE->getArg(0);
+        continue;
+      }
+      return CE; // a guard returned by a function
+    }
     return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl();
+  }
   return nullptr;
 }
 
@@ -750,16 +885,16 @@ void Analyzer::applyLockCall(const LockCall &LC, const CallExpr *CE,
     break;
   case LockCall::Assert:
     for (const AccessPath &P : Paths) {
-      acquire(S, P, LC.Mode, CE->getBeginLoc());
-      HeldLock H{P, LC.Mode, CE->getBeginLoc(), /*Asserted=*/true};
-      S.P.Acquired.add(H);
+      AccessPath C = canonicalLock(P);
+      if (!S.P.Acquired.contains(C))
+        S.P.Acquired.add({C, LC.Mode, CE->getBeginLoc(), /*Asserted=*/true});
     }
     break;
   case LockCall::TryAcquire: {
     PendingTry PT;
     PT.Mutexes = Paths;
     PT.Mode = LC.Mode;
-    PT.SuccessIsZero = LC.SuccessIsZero;
+    PT.SuccessValue = LC.SuccessValue;
     TryCalls[CE] = PT;
     break;
   }
@@ -796,7 +931,6 @@ bool Analyzer::applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S) {
   case LockModel::GuardMethod::TryLock: {
     PendingTry PT;
     PT.GuardKey = Key;
-    PT.SuccessIsZero = false;
     TryCalls[MC] = PT;
     return true;
   }
@@ -865,7 +999,7 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
       QualType AT = A->getType();
       if (Ctx.Locks.guardType(AT)) {
         // Move construction from another guard takes over its state.
-        if (const void *From = guardKeyOf(stripWrappers(A)))
+        if (const void *From = guardKeyOf(A))
           if (GuardState *Src = S.guard(From)) {
             G.Mutexes = Src->Mutexes;
             G.Mode = Src->Mode;
@@ -900,6 +1034,7 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
   }
 
   S.removeGuard(Key);
+  GuardMutexes[Key] = G.Mutexes;
   switch (Tag) {
   case LockTag::Defer:
     G.Own = GuardState::NotOwns;
@@ -909,6 +1044,12 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
     break;
   }
   case LockTag::Adopt:
+    // The mutexes are already held (std::lock, a manual lock()).
+    for (const AccessPath &M : G.Mutexes)
+      if (!S.P.Acquired.contains(canonicalLock(M)))
+        acquire(S, M, G.Mode, CE->getBeginLoc());
+    G.Own = GuardState::Owns;
+    break;
   case LockTag::None:
     for (const AccessPath &M : G.Mutexes)
       acquire(S, M, G.Mode, CE->getBeginLoc());
@@ -1084,12 +1225,15 @@ void Analyzer::handleContainerMember(const CallExpr *CE,
                                      FlowState &S) {
   if (!MD || !Obj)
     return;
-  std::optional<ContainerInfo> Info = Ctx.Containers.classify(MD->getParent());
-  if (!Info)
-    return;
-  QualType ObjType = Obj->getType();
+  QualType ObjType = Obj->IgnoreParenImpCasts()->getType();
   if (ObjType->isPointerType())
     ObjType = ObjType->getPointeeType();
+  // The object's class first: DenseMap's members live in DenseMapBase.
+  std::optional<ContainerInfo> Info = Ctx.Containers.classify(ObjType);
+  if (!Info)
+    Info = Ctx.Containers.classify(MD->getParent());
+  if (!Info)
+    return;
   if (isThreadHandleContainer(ObjType))
     return;
   // The hidden begin()/end() calls of a range-for are reported once, as
@@ -1097,7 +1241,7 @@ void Analyzer::handleContainerMember(const CallExpr *CE,
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
     if (isImplicitRangeVar(dyn_cast<VarDecl>(DRE->getDecl())))
       return;
-  std::optional<AccessPath> P = R.resolve(Obj);
+  std::optional<AccessPath> P = R.resolve(Obj->IgnoreParenImpCasts());
   if (!P)
     return;
   MethodEffect Eff = Ctx.Containers.methodEffect(MD, *Info);
@@ -1116,7 +1260,14 @@ void Analyzer::handleContainerMember(const CallExpr *CE,
 void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
                                llvm::ArrayRef<const Expr *> Args,
                                FlowState &S) {
-  bool CalleeAnalysed = Callee && Ctx.isAnalysable(Callee);
+  // A callee defined here decides by its body: if it was not analysed, its
+  // body touches no container at all.
+  const FunctionDecl *CalleeDef = Callee ? Callee->getDefinition() : nullptr;
+  bool CalleeAnalysed =
+      Callee && (Ctx.isAnalysable(Callee) ||
+                 (CalleeDef && CalleeDef->hasBody() &&
+                  !isInSystemHeader(CalleeDef) &&
+                  !CalleeDef->isTemplateInstantiation()));
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *A = Args[I];
     if (!A || isa<CXXDefaultArgExpr>(A))
@@ -1135,6 +1286,14 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
         }
     if (CalleeAnalysed)
       continue; // the callee's summary says what it does to the argument
+    // A by-value container argument: the copy (or move) of the source.
+    bool MovedInto = false;
+    if (const auto *Copy = dyn_cast<CXXConstructExpr>(stripInit(A)))
+      if (Scan.ArgCopies.count(Copy)) {
+        const CXXConstructorDecl *CC = Copy->getConstructor();
+        MovedInto = CC && CC->isMoveConstructor();
+        A = Copy->getArg(0);
+      }
     QualType AT = A->getType();
     QualType CT = AT->isPointerType() ? AT->getPointeeType() : AT;
     std::optional<ContainerInfo> Info = Ctx.Containers.classify(CT);
@@ -1151,6 +1310,9 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
       continue;
     AccessKind K = AccessKind::Read;
     std::string Detail;
+    std::string To = Callee ? " to '" + functionDisplayName(Callee) + "'" : "";
+    bool IsCtorOfContainer = isa_and_nonnull<CXXConstructorDecl>(Callee) &&
+                             Ctx.Containers.classify(Call->getType());
     if (Callee && I < Callee->getNumParams()) {
       QualType PT = Callee->getParamDecl(I)->getType();
       bool Mutable =
@@ -1168,10 +1330,23 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
       }
       if (Mutable) {
         K = AccessKind::Write;
-        Detail = PT->isRValueReferenceType()
-                     ? "moved from"
-                     : "passed by non-const reference to '" +
-                           functionDisplayName(Callee) + "'";
+        if (PT->isRValueReferenceType())
+          Detail = "moved from";
+        else if (PT->isPointerType())
+          Detail = "passed by non-const pointer" + To;
+        else
+          Detail = "passed by non-const reference" + To;
+      } else if (MovedInto) {
+        K = AccessKind::Write;
+        Detail = "moved into a parameter" + To;
+      } else if (IsCtorOfContainer) {
+        Detail = "copied";
+      } else if (PT->isReferenceType()) {
+        Detail = "passed by const reference" + To;
+      } else if (PT->isPointerType()) {
+        Detail = "passed by pointer to const" + To;
+      } else {
+        Detail = "passed by value" + To;
       }
     }
     recordAccess(S, *P, K, A, CT, Detail);
@@ -1270,7 +1445,7 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
         // Move-assigning a guard: the old lock is released, the new one
         // taken over.
         const void *To = guardKeyOf(OC->getArg(0));
-        const void *From = guardKeyOf(stripWrappers(OC->getArg(1)));
+        const void *From = guardKeyOf(OC->getArg(1));
         GuardState *Dst = To ? S.guard(To) : nullptr;
         GuardState *Src = From ? S.guard(From) : nullptr;
         if (Dst)
@@ -1371,8 +1546,9 @@ void Analyzer::handleConstruct(const CXXConstructExpr *CE, FlowState &S) {
   llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
   if (Ctx.Containers.classify(T)) {
     // Copy or move construction from another container reads (or empties)
-    // the source.
-    handleArguments(CE, Ctor, Args, S);
+    // the source -- reported by the call when it is a by-value argument.
+    if (!Scan.ArgCopies.count(CE))
+      handleArguments(CE, Ctor, Args, S);
     return;
   }
   handleArguments(CE, Ctor, Args, S);
@@ -1408,6 +1584,12 @@ void Analyzer::handleDeclStmt(const DeclStmt *DS, FlowState &S) {
     const auto *VD = dyn_cast<VarDecl>(D);
     if (!VD)
       continue;
+    if (VD->hasInit())
+      if (const auto *CE = dyn_cast<CallExpr>(stripInit(VD->getInit()))) {
+        auto It = TryCalls.find(CE);
+        if (It != TryCalls.end())
+          TryVars[VD] = It->second;
+      }
     auto It = Scan.RangeVarLoop.find(VD);
     if (It == Scan.RangeVarLoop.end())
       continue;
@@ -1461,11 +1643,8 @@ void Analyzer::handleReturn(const ReturnStmt *RS, FlowState &S) {
       Facts->Summary.ReturnedPath = P;
     }
   }
-  const Expr *Inner = stripWrappers(V);
-  const void *Key = guardKeyOf(Inner);
-  if (!Key)
-    Key = stripInit(V);
-  GuardState *G = S.guard(Key);
+  const void *Key = guardKeyOf(V);
+  GuardState *G = Key ? S.guard(Key) : nullptr;
   if (!G)
     return;
   if (Emit && G->Own == GuardState::Owns && G->Active) {
@@ -1548,6 +1727,17 @@ void Analyzer::handleTempDtor(const CXXBindTemporaryExpr *BTE, FlowState &S) {
 }
 
 std::optional<AccessPath> Analyzer::returnedPath(const CallExpr *CE) {
+  // `lk.release()` and `lk.mutex()` return the guard's mutex.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    if (const CXXMethodDecl *MD = MC->getMethodDecl())
+      if (MD->getIdentifier() &&
+          (MD->getName() == "release" || MD->getName() == "mutex") &&
+          Ctx.Locks.guardType(MC->getImplicitObjectArgument()->getType()))
+        if (const void *K = guardKeyOf(MC->getImplicitObjectArgument())) {
+          auto It = GuardMutexes.find(K);
+          if (It != GuardMutexes.end() && !It->second.empty())
+            return It->second.front();
+        }
   const FunctionDecl *Callee = CE->getDirectCallee();
   const FunctionFacts *CF = Callee ? Ctx.factsOf(Callee) : nullptr;
   if (!CF || CF->Skipped || !CF->Summary.ReturnedPath || PathDepth > 4)

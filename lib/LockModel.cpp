@@ -30,7 +30,7 @@ NameOp memberNameOp(llvm::StringRef N) {
       .Cases({"lock_shared", "LockShared", "ReaderLock", "ReadLock",
               "lock_read", "AcquireShared", "rdlock", "lock_sharable"},
              NameOp::LockShared)
-      .Cases({"unlock", "Unlock", "unlock_shared", "UnlockShared",
+      .Cases({"unlock", "Unlock", "UnLock", "unlock_shared", "UnlockShared",
               "ReaderUnlock", "WriterUnlock", "ReadUnlock", "WriteUnlock",
               "Release", "release", "ReleaseShared", "unlock_sharable"},
              NameOp::Unlock)
@@ -220,10 +220,10 @@ LockModel::attributeEffect(const FunctionDecl *FD) const {
       LC.Mode = TA->isShared() ? LockMode::Shared : LockMode::Exclusive;
       if (const auto *B = dyn_cast_or_null<CXXBoolLiteralExpr>(
               TA->getSuccessValue()->IgnoreParenImpCasts()))
-        LC.SuccessIsZero = !B->getValue();
+        LC.SuccessValue = B->getValue() ? 1 : 0;
       else if (const auto *I = dyn_cast_or_null<IntegerLiteral>(
                    TA->getSuccessValue()->IgnoreParenImpCasts()))
-        LC.SuccessIsZero = I->getValue() == 0;
+        LC.SuccessValue = I->getValue().isZero() ? 0 : 1;
       AddArgs(LC, TA->args());
       return LC;
     }
@@ -268,10 +268,11 @@ LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
     NameOp Op = memberNameOp(MD->getName());
     // A project mutex whose member has a visible body is described by its
     // summary; only library and out-of-line members are taken by name.
-    // Assertions are taken by name always: their bodies assert nothing a
-    // summary could carry (often nothing at all in release builds).
+    // Assertions and try-locks are taken by name always: a summary cannot
+    // carry "held from here on" or "acquired when it returns true".
     if (MD->hasBody() && !isInSystemHeader(MD) && !isKnownMutexClass(RD) &&
-        Op != NameOp::Assert && Op != NameOp::AssertShared)
+        Op != NameOp::Assert && Op != NameOp::AssertShared &&
+        Op != NameOp::TryLock && Op != NameOp::TryLockShared)
       return std::nullopt;
     switch (Op) {
     case NameOp::Lock:
@@ -309,9 +310,14 @@ LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
   llvm::StringRef N = FD->getName();
   std::string QN = qualifiedName(FD);
 
-  // std::lock(a, b, ...) acquires every argument.
-  if (QN == "std::lock" || QN == "boost::lock") {
+  // std::lock(a, b, ...) acquires every argument; std::try_lock returns
+  // -1 when it got them all.
+  if (QN == "std::lock" || QN == "boost::lock" || QN == "std::try_lock") {
     LockCall LC;
+    if (QN == "std::try_lock") {
+      LC.Op = LockCall::TryAcquire;
+      LC.SuccessValue = -1;
+    }
     for (const Expr *A : CE->arguments())
       LC.Mutexes.push_back({A, false});
     return LC;
@@ -340,13 +346,13 @@ LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
     if (N == "pthread_mutex_trylock" || N == "pthread_rwlock_trywrlock" ||
         N == "pthread_spin_trylock") {
       LC.Op = LockCall::TryAcquire;
-      LC.SuccessIsZero = true;
+      LC.SuccessValue = 0;
       return LC;
     }
     if (N == "pthread_rwlock_tryrdlock") {
       LC.Op = LockCall::TryAcquire;
       LC.Mode = LockMode::Shared;
-      LC.SuccessIsZero = true;
+      LC.SuccessValue = 0;
       return LC;
     }
     return std::nullopt;
@@ -392,7 +398,9 @@ LockModel::GuardMethod LockModel::guardMethod(const CXXMethodDecl *MD) {
     return GuardMethod::Other;
   return llvm::StringSwitch<GuardMethod>(MD->getName())
       .Cases({"lock", "Lock", "Acquire"}, GuardMethod::Lock)
-      .Cases({"unlock", "Unlock"}, GuardMethod::Unlock)
+      // `Release()` (capitalised) ends a holder early, as in absl's
+      // ReleasableMutexLock; std's `release()` only disassociates.
+      .Cases({"unlock", "Unlock", "Release"}, GuardMethod::Unlock)
       .Cases({"try_lock", "try_lock_for", "try_lock_until"},
              GuardMethod::TryLock)
       .Case("release", GuardMethod::Release)

@@ -58,9 +58,9 @@ struct LockCall {
   enum OpKind { Acquire, Release, TryAcquire, Assert } Op = Acquire;
   LockMode Mode = LockMode::Exclusive;
   llvm::SmallVector<MutexOperand, 2> Mutexes;
-  /// For TryAcquire: the value the call returns when it got the lock.
-  /// (pthread_*trylock returns 0 on success; try_lock() returns true.)
-  bool SuccessIsZero = false;
+  /// For TryAcquire: the value the call returns when it got the lock:
+  /// try_lock() returns true (1), pthread_*trylock 0, std::try_lock -1.
+  int SuccessValue = 1;
 };
 
 class LockModel {

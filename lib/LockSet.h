@@ -12,6 +12,7 @@
 #include "LockModel.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/SmallVector.h"
+#include <algorithm>
 
 namespace maprace {
 
@@ -22,6 +23,8 @@ struct HeldLock {
   /// Known held because the code asserts it (`mu.AssertHeld()`), not
   /// acquired here: a summary does not report it as acquired.
   bool Asserted = false;
+  /// How many times it is held (recursive mutexes, nested guards).
+  unsigned Depth = 1;
 };
 
 class LockSet {
@@ -43,6 +46,28 @@ public:
       }
     Locks.push_back(L);
   }
+  /// Takes the lock once more (re-entry counts).
+  void acquireOnce(const HeldLock &L) {
+    for (HeldLock &Existing : Locks)
+      if (Existing.Path == L.Path) {
+        ++Existing.Depth;
+        Existing.Mode = L.Mode;
+        return;
+      }
+    Locks.push_back(L);
+  }
+  /// Releases one level; returns false if the lock was not held.
+  bool releaseOnce(const AccessPath &P) {
+    for (auto It = Locks.begin(); It != Locks.end(); ++It)
+      if (It->Path == P) {
+        if (It->Depth > 1)
+          --It->Depth;
+        else
+          Locks.erase(It);
+        return true;
+      }
+    return false;
+  }
   bool remove(const AccessPath &P) {
     for (auto It = Locks.begin(); It != Locks.end(); ++It)
       if (It->Path == P) {
@@ -60,6 +85,7 @@ public:
         HeldLock K = L;
         if (OL->Mode != L.Mode)
           K.Mode = LockMode::Shared;
+        K.Depth = std::min(L.Depth, OL->Depth);
         Out.push_back(K);
       }
     Locks = std::move(Out);
@@ -69,7 +95,7 @@ public:
       return false;
     for (const HeldLock &L : Locks) {
       const HeldLock *OL = O.find(L.Path);
-      if (!OL || OL->Mode != L.Mode)
+      if (!OL || OL->Mode != L.Mode || OL->Depth != L.Depth)
         return false;
     }
     return true;

@@ -184,6 +184,15 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
     if (MD && MD->getIdentifier() && MD->getName() == "get" &&
         isSmartPointer(MC->getImplicitObjectArgument()->getType()))
       return resolveImpl(MC->getImplicitObjectArgument(), Depth + 1);
+    // c.at(i), c.front(), c.back(): an element of c.
+    if (MD && MD->getIdentifier() && MC->getType()->isReferenceType() == false &&
+        MC->isLValue()) {
+      llvm::StringRef N = MD->getName();
+      if (N == "at" || N == "front" || N == "back" || N == "top")
+        if (std::optional<AccessPath> B =
+                resolveImpl(MC->getImplicitObjectArgument(), Depth + 1))
+          return B->withElement();
+    }
     return CallPath ? CallPath(MC) : std::nullopt;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {

@@ -3,9 +3,11 @@
 #include "NameUtil.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 using namespace clang;
@@ -62,7 +64,9 @@ std::string kindWithDetail(const LocalAccess &A) {
   return S;
 }
 
-/// Declared type of the container, as the user wrote it.
+/// Declared type of the container, as the user wrote it; through pointers
+/// and smart pointers to what they point at; member typedefs of library
+/// templates (`value_type`) spelled out.
 std::string containerType(const LocalAccess &A, const ASTContext &AST) {
   PrintingPolicy PP = AST.getPrintingPolicy();
   PP.SuppressTagKeyword = true;
@@ -75,10 +79,27 @@ std::string containerType(const LocalAccess &A, const ASTContext &AST) {
     T = A.ContainerType;
   if (T.isNull())
     return "container";
-  T = T.getNonReferenceType();
-  if (T->isPointerType() &&
-      !(A.Path.leafDecl() && A.ContainerType.isNull()))
-    T = T->getPointeeType();
+  for (int Guard = 0; Guard < 4; ++Guard) {
+    T = T.getNonReferenceType();
+    if (T->isPointerType()) {
+      T = T->getPointeeType();
+      continue;
+    }
+    const auto *Spec =
+        dyn_cast_or_null<ClassTemplateSpecializationDecl>(classOf(T));
+    if (Spec && isInStd(Spec) && Spec->getIdentifier() &&
+        (Spec->getName() == "unique_ptr" || Spec->getName() == "shared_ptr") &&
+        Spec->getTemplateArgs().size() >= 1) {
+      T = Spec->getTemplateArgs()[0].getAsType();
+      continue;
+    }
+    break;
+  }
+  // `value_type`, `reference`: a library's member typedef says nothing.
+  if (const auto *TT = T->getAs<TypedefType>())
+    if (isa<CXXRecordDecl>(TT->getDecl()->getDeclContext()) &&
+        isInSystemHeader(TT->getDecl()))
+      return T.getCanonicalType().getUnqualifiedType().getAsString(PP);
   return T.getUnqualifiedType().getAsString(PP);
 }
 
@@ -268,10 +289,20 @@ std::vector<Finding> RaceDetector::unguardedAccesses() const {
   };
   std::stable_sort(Chosen.begin(), Chosen.end(), SiteBefore);
   std::vector<Finding> Findings;
-  std::map<std::pair<const FunctionDecl *, size_t>, size_t> GroupOf;
+  std::map<std::pair<const FunctionDecl *, std::string>, size_t> GroupOf;
+  std::set<std::pair<unsigned, std::string>> SeenSites;
   for (const RacePair &P : Chosen) {
     const LocalAccess &SA = *P.Site->Access;
-    auto Key = std::make_pair(SA.InnerFunction, SA.Path.hash());
+    // Two instantiations of one template race at the same place: report
+    // the place once.
+    if (!SeenSites.insert({SA.Loc.getRawEncoding(), SA.Path.display()}).second)
+      continue;
+    // Instantiations of one template share their pattern's group.
+    const FunctionDecl *Fn = SA.InnerFunction;
+    if (Fn)
+      if (const FunctionDecl *Pattern = Fn->getTemplateInstantiationPattern())
+        Fn = Pattern;
+    auto Key = std::make_pair(Fn, SA.Path.display());
     auto It = GroupOf.find(Key);
     if (It == GroupOf.end()) {
       GroupOf[Key] = Findings.size();
@@ -341,7 +372,7 @@ Finding RaceDetector::render(const RacePair &P) const {
     const ThreadStartInfo &T = Threads[*S.Thread];
     std::string N = "this " + std::string(accessKindName(SA.Kind)) +
                     " runs on the thread started here";
-    if (Self && (T.InLoop || O.Live.contains(T.Id)))
+    if (Self && O.Thread && *O.Thread == T.Id && T.InLoop)
       N += ", which may run several times at once";
     F.Notes.push_back({T.Loc, N});
   }
