@@ -35,6 +35,10 @@ struct AnalysisContext {
       Facts;
   /// Every thread start in the translation unit, by id.
   std::vector<ThreadStartInfo> ThreadTable;
+  /// Classes that lock a mutex member of their own somewhere: they are meant
+  /// to be used from several threads, so any two of their entry points may
+  /// run at once.
+  llvm::DenseSet<const clang::CXXRecordDecl *> LockingClasses;
 
   bool isAnalysable(const clang::FunctionDecl *FD) const {
     return FD && Analysable.count(FD->getDefinition() ? FD->getDefinition()

@@ -13,6 +13,10 @@ using namespace clang;
 namespace maprace {
 namespace {
 
+/// Member accesses a summary carries up to callers (bounds the work on
+/// classes with huge member functions).
+constexpr size_t MaxLiftedAccesses = 256;
+
 //===----------------------------------------------------------------------===//
 // Dataflow state
 //===----------------------------------------------------------------------===//
@@ -500,6 +504,9 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
     if (T < Ctx.ThreadTable.size())
       Ctx.ThreadTable[T].Escapes = Sum.EscapedThreads.contains(T);
   for (const LocalAccess &A : Facts->Accesses) {
+    if (A.Path.kind() == RootKind::This && !A.Path.steps().empty() &&
+        Sum.ThisAccesses.size() < MaxLiftedAccesses)
+      Sum.ThisAccesses.push_back(A);
     const ParmVarDecl *PVD = A.Path.param();
     if (PVD && isDeclaredWithin(PVD, FD) &&
         (PVD->getType()->isReferenceType() || PVD->getType()->isPointerType()))
@@ -749,7 +756,12 @@ AccessPath Analyzer::truncated(const AccessPath &P, size_t Keep) {
 
 void Analyzer::acquire(FlowState &S, const AccessPath &P0, LockMode M,
                        SourceLocation Loc) {
-  S.P.Acquired.acquireOnce({canonicalLock(P0), M, Loc});
+  AccessPath P = canonicalLock(P0);
+  S.P.Acquired.acquireOnce({P, M, Loc});
+  if (Emit && P.kind() == RootKind::This && !P.steps().empty())
+    if (const auto *F = dyn_cast_or_null<FieldDecl>(P.steps().front()))
+      if (const auto *C = dyn_cast<CXXRecordDecl>(F->getParent()))
+        Ctx.LockingClasses.insert(C->getCanonicalDecl());
 }
 
 void Analyzer::release(FlowState &S, const AccessPath &P0, SourceLocation Loc,
@@ -1067,8 +1079,7 @@ void Analyzer::killGroup(FlowState &S, const AccessPath &G) {
   if (Emit && CurBlock)
     JoinSites.push_back({CurBlock, CurElem, G});
   S.P.Live.removeIf([&](unsigned T) {
-    return T < Ctx.ThreadTable.size() && Ctx.ThreadTable[T].Group &&
-           *Ctx.ThreadTable[T].Group == G;
+    return T < Ctx.ThreadTable.size() && Ctx.ThreadTable[T].inGroup(G);
   });
   S.P.Joined.add(G);
 }
@@ -1370,9 +1381,24 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
   if (!CF || CF->Skipped)
     return;
   const FunctionSummary &Sum = CF->Summary;
-  // Accesses the callee makes through our arguments happen here.
+  // Accesses the callee makes through our arguments happen here, and so do
+  // those it makes to the members of an object we name (one of our
+  // members, a global, a parameter) -- not our own `this`, whose accesses
+  // the callee's contexts already cover, nor a local object.
+  bool LiftThis = B.Object && !OnThisObject &&
+                  !(B.Object->kind() == RootKind::This &&
+                    B.Object->steps().empty()) &&
+                  !(B.Object->kind() == RootKind::Var && !B.Object->param() &&
+                    B.Object->var()->isLocalVarDecl());
   if (Emit) {
-    for (const LocalAccess &PA : Sum.ParamAccesses) {
+    std::vector<const LocalAccess *> Lifted;
+    for (const LocalAccess &PA : Sum.ParamAccesses)
+      Lifted.push_back(&PA);
+    if (LiftThis)
+      for (const LocalAccess &TA : Sum.ThisAccesses)
+        Lifted.push_back(&TA);
+    for (const LocalAccess *PAP : Lifted) {
+      const LocalAccess &PA = *PAP;
       std::optional<AccessPath> P = toCaller(PA.Path, B);
       if (!P)
         continue;
@@ -1397,6 +1423,17 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
       acquire(S, H.Path, H.Mode, Site->getBeginLoc());
   }
   S.P.Live.unite(Sum.EscapedThreads);
+  // The callee stored the thread into a handle we can name.
+  for (unsigned T : Sum.EscapedThreads) {
+    ThreadStartInfo &Info = Ctx.ThreadTable[T];
+    if (!Info.Group)
+      continue;
+    if (std::optional<AccessPath> G = toCaller(*Info.Group, B)) {
+      AccessPath K = groupKey(*G);
+      if (!Info.inGroup(K))
+        Info.GroupAliases.push_back(K);
+    }
+  }
   for (const AccessPath &G : toCaller(Sum.JoinedGroups, B))
     killGroup(S, G);
   // `auto lk = LockIt();`: the returned guard now lives here.

@@ -84,6 +84,26 @@ struct ThreadStartInfo {
   llvm::SmallVector<std::optional<AccessPath>, 4> ParamBindings;
   /// The thread handle (variable, member, or container of threads).
   std::optional<AccessPath> Group;
+  /// The same handle as callers name it (`Start(t)` stores into the
+  /// caller's `t`; `w.Start()` into `w.t_`).
+  llvm::SmallVector<AccessPath, 1> GroupAliases;
+
+  /// Joining G joins this thread.
+  bool inGroup(const AccessPath &G) const {
+    if (Group && *Group == G)
+      return true;
+    for (const AccessPath &A : GroupAliases)
+      if (A == G)
+        return true;
+    return false;
+  }
+  /// One of these joined groups is this thread's.
+  bool joinedBy(const PathSet &Joined) const {
+    for (const AccessPath &G : Joined)
+      if (inGroup(G))
+        return true;
+    return false;
+  }
   /// Started inside a loop: several instances run at once.
   bool InLoop = false;
   /// Not joined on every path before the spawner returns.
@@ -107,6 +127,10 @@ struct FunctionSummary {
   llvm::DenseMap<const clang::FieldDecl *, unsigned> MemberBindings;
   /// Accesses to containers reachable from reference/pointer parameters.
   std::vector<LocalAccess> ParamAccesses;
+  /// Accesses to the object's own member containers: a caller that calls
+  /// this on one of *its* members (`bag_.Add(x)`) makes them accesses to
+  /// `bag_.items_`.
+  std::vector<LocalAccess> ThisAccesses;
   /// Threads started and still running when the function returns.
   ThreadSet EscapedThreads;
   /// Thread groups (members, globals) joined on every path.

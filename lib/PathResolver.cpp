@@ -106,6 +106,19 @@ std::optional<AccessPath> PathResolver::resolveVar(const VarDecl *VD,
   QualType T = VD->getType();
   bool IsRef = T->isReferenceType();
   bool IsPtr = T->isPointerType();
+  if (IsPtr && !VD->hasInit() && !Index.ReassignedVars.count(VD)) {
+    auto SA = Index.SingleAssignment.find(VD);
+    if (SA != Index.SingleAssignment.end()) {
+      auto It = AliasCache.find(VD);
+      if (It != AliasCache.end())
+        return It->second ? It->second : AccessPath::var(VD);
+      AliasCache[VD] = std::nullopt;
+      std::optional<AccessPath> A = resolveImpl(SA->second, Depth + 1);
+      AliasCache[VD] = A;
+      if (A)
+        return A;
+    }
+  }
   if ((IsRef || IsPtr) && VD->hasInit() && !isa<ParmVarDecl>(VD) &&
       !(IsPtr && Index.ReassignedVars.count(VD))) {
     auto It = AliasCache.find(VD);

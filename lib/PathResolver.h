@@ -28,6 +28,9 @@ struct SyntaxIndex {
   /// Local pointers that are reassigned or whose address is taken: they are
   /// not followed back to their initialiser.
   llvm::DenseSet<const clang::VarDecl *> ReassignedVars;
+  /// Local pointers declared without an initialiser and assigned exactly
+  /// once (`std::mutex *held; ... held = lk.release();`): that value.
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> SingleAssignment;
 };
 
 class PathResolver {

@@ -141,6 +141,22 @@ bool holdsOwnLock(const AccessRecord &R) {
   return false;
 }
 
+/// The container is a member of a class that locks a mutex of its own
+/// somewhere (the "meant to be used concurrently").
+bool ownerLocks(const AnalysisContext &Ctx, const AccessPath &P) {
+  const CXXRecordDecl *C = ownerClass(P);
+  if (!C)
+    return false;
+  C = C->getCanonicalDecl();
+  if (Ctx.LockingClasses.count(C))
+    return true;
+  for (const CXXRecordDecl *L : Ctx.LockingClasses)
+    if (C->hasDefinition() && L->hasDefinition() &&
+        (C->isDerivedFrom(L) || L->isDerivedFrom(C)))
+      return true;
+  return false;
+}
+
 } // namespace
 
 bool RaceDetector::isApiShared(const AccessPath &P,
@@ -150,6 +166,8 @@ bool RaceDetector::isApiShared(const AccessPath &P,
   if (const auto *Leaf = dyn_cast_or_null<ValueDecl>(P.leafDecl()))
     if (LockModel::guardedBy(Leaf))
       return true;
+  if (ownerLocks(A.context(), P))
+    return true;
   // Some access guards it with a lock: it is meant to be shared. (Not an
   // access to an object under construction or private to one function.)
   for (const AccessRecord *R : Group)
@@ -176,6 +194,13 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
   };
   if (OnThreadSeenBy(X, Y) || OnThreadSeenBy(Y, X))
     return Concurrency::ByThread;
+  // A thread and the function that started it: their ordering (start,
+  // join) is exactly known, whatever other calls of that function do.
+  auto SpawnedBy = [&](const AccessRecord &T, const AccessRecord &F) {
+    return T.Thread && Threads[*T.Thread].Spawner == F.Function;
+  };
+  if (SpawnedBy(X, Y) || SpawnedBy(Y, X))
+    return Concurrency::No;
   if (ApiShared && X.Api && Y.Api)
     return Concurrency::ByApi;
   return Concurrency::No;
@@ -217,9 +242,11 @@ std::vector<RacePair> RaceDetector::racingPairs() const {
         Concurrency C = mayRunConcurrently(X, Y, ApiShared);
         if (C == Concurrency::No)
           continue;
-        // Two entry points with no thread in sight: only an unlocked access
-        // against one holding the container's own lock is evidence enough.
-        if (C == Concurrency::ByApi && !holdsOwnLock(X) && !holdsOwnLock(Y))
+        // Two entry points with no thread in sight: an unlocked access
+        // against one holding the container's own lock, or any two in a
+        // class that locks its own mutex (it is meant to be thread-safe).
+        if (C == Concurrency::ByApi && !holdsOwnLock(X) && !holdsOwnLock(Y) &&
+            !ownerLocks(A.context(), K))
           continue;
         RacePair P;
         bool XFree = X.Held.empty(), YFree = Y.Held.empty();
@@ -285,17 +312,34 @@ std::vector<Finding> RaceDetector::unguardedAccesses() const {
     SourceLocation XL = X.Site->Access->Loc, YL = Y.Site->Access->Loc;
     if (XL != YL)
       return SM.isBeforeInTranslationUnit(XL, YL);
+    // At one place, the access in its own terms before the same access
+    // seen through a call.
+    bool XC = !X.Site->Access->CallChain.empty();
+    bool YC = !Y.Site->Access->CallChain.empty();
+    if (XC != YC)
+      return !XC;
     return X.Site->Access->Path.display() < Y.Site->Access->Path.display();
   };
   std::stable_sort(Chosen.begin(), Chosen.end(), SiteBefore);
   std::vector<Finding> Findings;
   std::map<std::pair<const FunctionDecl *, std::string>, size_t> GroupOf;
+  // The place and the container as named at it (its last field and the
+  // elements below it): `shards_` and `shards_[]` at one place are two.
+  auto PlaceKey = [](const LocalAccess &A) {
+    std::string K;
+    for (const ValueDecl *S : A.Path.steps())
+      K = S ? S->getNameAsString() : K + "[]";
+    if (A.Path.steps().empty() && A.Path.leafDecl())
+      K = A.Path.leafDecl()->getNameAsString();
+    return std::make_pair(A.Loc.getRawEncoding(), K);
+  };
   std::set<std::pair<unsigned, std::string>> SeenSites;
   for (const RacePair &P : Chosen) {
     const LocalAccess &SA = *P.Site->Access;
-    // Two instantiations of one template race at the same place: report
-    // the place once.
-    if (!SeenSites.insert({SA.Loc.getRawEncoding(), SA.Path.display()}).second)
+    // One warning per place: two instantiations of a template, or one
+    // access seen both in its class's terms and through the object a caller
+    // names, are one race.
+    if (!SeenSites.insert(PlaceKey(SA)).second)
       continue;
     // Instantiations of one template share their pattern's group.
     const FunctionDecl *Fn = SA.InnerFunction;
@@ -335,6 +379,20 @@ std::vector<Finding> RaceDetector::unguardedAccesses() const {
   return Findings;
 }
 
+/// Where a record's access happens, as the user would say it: the function
+/// containing it, or for an access reached through a call, the function
+/// that made the call (the one holding, or not, the lock).
+static const FunctionDecl *
+describedFunction(const AccessRecord &R,
+                  const std::vector<ThreadStartInfo> &Threads) {
+  if (R.Access->CallChain.empty())
+    return R.Access->InnerFunction;
+  if (R.Thread && Threads[*R.Thread].Spawner == R.Function &&
+      Threads[*R.Thread].Body)
+    return Threads[*R.Thread].Body;
+  return R.Function;
+}
+
 Finding RaceDetector::render(const RacePair &P) const {
   const AnalysisContext &Ctx = A.context();
   const AccessRecord &S = *P.Site, &O = *P.Partner;
@@ -349,21 +407,26 @@ Finding RaceDetector::render(const RacePair &P) const {
   if (!O.Held.empty()) {
     Head += " without holding " + lockList(O.Held, "or") + "; the conflicting " +
             std::string(accessKindName(OA.Kind)) + " in " +
-            whereName(OA.InnerFunction) + " holds " +
+            whereName(describedFunction(O, Ctx.ThreadTable)) + " holds " +
             (O.Held.size() == 1 ? "it" : "them");
+  } else if (Self && !S.Thread && !O.Thread) {
+    Head += " with no lock held, and " +
+            whereName(describedFunction(S, Ctx.ThreadTable)) +
+            " may run on several threads at once";
   } else if (Self) {
     Head += " with no lock held, made concurrently by several threads";
   } else {
     Head += " with no lock held; the conflicting " +
             std::string(accessKindName(OA.Kind)) + " in " +
-            whereName(OA.InnerFunction) + " holds no lock either";
+            whereName(describedFunction(O, Ctx.ThreadTable)) +
+            " holds no lock either";
   }
   F.Message = Head;
 
   const auto &Threads = Ctx.ThreadTable;
   if (!Self) {
     std::string N = "conflicting " + kindWithDetail(OA) + " in " +
-                    whereName(OA.InnerFunction);
+                    whereName(describedFunction(O, Ctx.ThreadTable));
     N += O.Held.empty() ? ", with no lock held"
                         : ", holding " + lockList(O.Held, "and");
     F.Notes.push_back({OA.Loc, N});

@@ -108,6 +108,14 @@ public:
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (VD->getType()->isPointerType() && !VD->hasInit() &&
+              !VD->hasGlobalStorage() &&
+              Ctx.Index.SingleAssignment.try_emplace(VD, BO->getRHS()).second)
+            return true; // the first assignment of an uninitialised pointer
     if (BO->isAssignmentOp())
       noteReassigned(BO->getLHS());
     return true;
@@ -505,8 +513,7 @@ void TranslationUnitAnalysis::propagateContexts() {
         N.Live = E.Live;
         N.Live.unite(CS.State.Live);
         N.Live.removeIf([&](unsigned T) {
-          const auto &G = Ctx->ThreadTable[T].Group;
-          return G && CS.State.Joined.contains(*G);
+          return Ctx->ThreadTable[T].joinedBy(CS.State.Joined);
         });
         N.Private = isa<CXXConstructorDecl>(G) || isa<CXXDestructorDecl>(G) ||
                     (E.Private && CS.OnThisObject) ||
@@ -619,15 +626,13 @@ void TranslationUnitAnalysis::buildRecords() {
         R.Live = E.Live;
         R.Live.unite(A.State.Live);
         R.Live.removeIf([&](unsigned T) {
-          const auto &G = Ctx->ThreadTable[T].Group;
-          return G && A.State.Joined.contains(*G);
+          return Ctx->ThreadTable[T].joinedBy(A.State.Joined);
         });
         // A thread that escaped its spawner and is joined only after this
         // access (a destructor that clears, then joins) is still running.
         if (!A.JoinsAhead.empty())
           for (const ThreadStartInfo &T : Ctx->ThreadTable)
-            if (T.Escapes && T.Spawner != F && T.Group &&
-                A.JoinsAhead.contains(*T.Group))
+            if (T.Escapes && T.Spawner != F && T.joinedBy(A.JoinsAhead))
               R.Live.add(T.Id);
         if (Contexts[C].K == ExecutionContext::Thread)
           R.Thread = Contexts[C].ThreadId;

@@ -25,6 +25,10 @@ public:
     // CHECK: element-and-indirect.cpp:[[@LINE-1]]:5: warning: data race on 'shards_' (std::vector<std::map<int, int>>): read ('operator[]') without holding 'mu_'; the conflicting write in 'Sharded::AddShard' holds it [maprace-unguarded-access]
     // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-5]]:5: note: conflicting write ('emplace_back') in 'Sharded::AddShard', holding 'mu_'
     // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-11]]:35: note: 'shards_' is declared here
+    // Two Put calls on one shard race too: the class locks its own mutex,
+    // so its entry points may run at once.
+    // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-6]]:5: warning: data race on 'shards_[]' (std::map<int, int>): write ('insert') with no lock held, and 'Sharded::Put' may run on several threads at once [maprace-unguarded-access]
+    // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-15]]:35: note: 'shards_[]' is declared here
   }
 };
 } // namespace outer_vector_bad

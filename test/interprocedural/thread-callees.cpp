@@ -123,7 +123,8 @@ private:
 
 // A thread started with a function and a std::ref argument: the callee's
 // erase of its parameter runs on the thread, against the spawner's write
-// (both unlocked writes: reported at the later one, the spawner's).
+// (both unlocked writes: reported at the later one, the spawner's). The
+// conflicting write is named after the thread body that makes the call.
 namespace ref_argument_bad {
 std::map<int, int> table;
 void Prune(std::map<int, int> &m) { m.erase(0); }
@@ -131,8 +132,8 @@ void Drop(std::map<int, int> &m) { Prune(m); }
 void run() {
   std::thread t(Drop, std::ref(table));
   table[1] = 1;
-  // CHECK: thread-callees.cpp:[[@LINE-1]]:3: warning: data race on 'table' (std::map<int, int>): write ('operator[]' inserts missing keys) with no lock held; the conflicting write in 'Prune' holds no lock either [maprace-unguarded-access]
-  // CHECK-NEXT: thread-callees.cpp:[[@LINE-6]]:37: note: conflicting write ('erase') in 'Prune', with no lock held
+  // CHECK: thread-callees.cpp:[[@LINE-1]]:3: warning: data race on 'table' (std::map<int, int>): write ('operator[]' inserts missing keys) with no lock held; the conflicting write in 'Drop' holds no lock either [maprace-unguarded-access]
+  // CHECK-NEXT: thread-callees.cpp:[[@LINE-6]]:37: note: conflicting write ('erase') in 'Drop', with no lock held
   // CHECK-NEXT: thread-callees.cpp:[[@LINE-4]]:15: note: the conflicting write runs on the thread started here
   // CHECK-NEXT: thread-callees.cpp:[[@LINE-9]]:20: note: 'table' is declared here
   t.join();

@@ -1,7 +1,8 @@
 // RUN: %maprace %s -- -std=c++20 | %check %s
-// PENDING: the mutex pointer returned by unique_lock::release() is not tied
-// to the mutex, so `held->unlock()` releases nothing in maprace's model and
-// the erase after it is missed.
+// The mutex pointer returned by unique_lock::release() is the guard's
+// mutex: unlocking through it releases the lock.
+// release() hands the still-locked mutex back; unlocking it through the
+// returned pointer leaves the erase unguarded.
 #include <map>
 #include <mutex>
 
@@ -22,9 +23,9 @@ public:
     m_[k] = v;
     held->unlock();
     m_.erase(k + 1);
-    // CHECK: std-unique-lock-release-pointer.pending:[[@LINE-1]]:5: warning: data race on 'm_' (std::map<int, int>): write ('erase') without holding 'mu_'; the conflicting write in 'Cache::Put' holds it [maprace-unguarded-access]
-    // CHECK: std-unique-lock-release-pointer.pending:[[@LINE-4]]:5: note: conflicting write ('operator[]' inserts missing keys) in 'Cache::Put', holding 'mu_'
-    // CHECK: std-unique-lock-release-pointer.pending:[[@LINE-4]]:5: note: 'mu_' is released here, before the access
+    // CHECK: std-unique-lock-release-pointer.cpp:[[@LINE-1]]:5: warning: data race on 'm_' (std::map<int, int>): write ('erase') without holding 'mu_'; the conflicting write in 'Cache::Put' holds it [maprace-unguarded-access]
+    // CHECK: std-unique-lock-release-pointer.cpp:[[@LINE-4]]:5: note: conflicting write ('operator[]' inserts missing keys) in 'Cache::Put', holding 'mu_'
+    // CHECK: std-unique-lock-release-pointer.cpp:[[@LINE-4]]:5: note: 'mu_' is released here, before the access
   }
 };
 } // namespace release_pointer_bad

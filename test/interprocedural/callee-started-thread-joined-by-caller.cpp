@@ -1,12 +1,8 @@
 // RUN: %maprace %s -- -std=c++20 | %check %s
-// PENDING (false positives): a thread started by a callee into a handle the
-// caller owns (a reference parameter, or a member of the caller's object) is
-// never seen as joined, even when the caller (or another callee) joins that
-// handle before reading. Both namespaces are correctly synchronized and must
-// stay silent; today each gets a "write ... with no lock held" warning at the
-// thread body's write. (Best guess: the escaped thread's group is kept in the
-// callee's terms -- `t`, `this->t_` -- and is not bound through the call to
-// the caller's `t` / `w.t_`, so the caller's join never matches it.)
+// A thread started by a callee into a handle the caller owns (a reference
+// parameter, or a member of the caller's object) is joined when the caller
+// (or another callee) joins that handle.
+// Start(t) stores the thread in the caller's handle; the caller joins it.
 #include <map>
 #include <thread>
 
