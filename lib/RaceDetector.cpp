@@ -444,9 +444,29 @@ Finding RaceDetector::render(const RacePair &P) const {
                        "the conflicting " +
                            std::string(accessKindName(OA.Kind)) +
                            " runs on the thread started here"});
-  if (!SA.CallChain.empty())
+  if (!SA.CallChain.empty() && (!S.Thread || SA.CallChain.front() !=
+                                                   Threads[*S.Thread].Loc))
     F.Notes.push_back({SA.CallChain.front(),
                        "'" + Name + "' is reached through this call"});
+  // A helper that some callers call with the lock and this one without
+  // (the `...Locked` helper idiom gone wrong): point at the unlocked call.
+  if (S.ViaCall.isValid() && !O.Held.empty() && SA.CallChain.empty()) {
+    LockSet Missing;
+    for (const HeldLock &L : O.Held) {
+      if (S.EntryHeld.contains(L.Path))
+        continue;
+      bool OtherCallerHolds = false;
+      for (const AccessRecord &R : A.records())
+        if (R.Access == S.Access && R.EntryHeld.contains(L.Path))
+          OtherCallerHolds = true;
+      if (OtherCallerHolds)
+        Missing.add(L);
+    }
+    if (!Missing.empty())
+      F.Notes.push_back({S.ViaCall, whereName(SA.InnerFunction) +
+                                        " is called here without holding " +
+                                        lockList(Missing, "or")});
+  }
   for (const ReleaseSite &RS : SA.State.Releases) {
     if (!O.Held.contains(RS.Path))
       continue;

@@ -225,6 +225,8 @@ struct TranslationUnitAnalysis::EntryState {
   ThreadSet Live;
   bool Private = false;
   bool Api = false;
+  /// A call that brings this context here (for the "called here" note).
+  SourceLocation ViaCall;
 
   /// Merges O in; returns true if anything changed.
   bool merge(const EntryState &O) {
@@ -233,6 +235,8 @@ struct TranslationUnitAnalysis::EntryState {
       Valid = true;
       return true;
     }
+    if (ViaCall.isInvalid())
+      ViaCall = O.ViaCall;
     LockSet H = Held;
     H.intersect(O.Held);
     ThreadSet L = Live;
@@ -519,6 +523,7 @@ void TranslationUnitAnalysis::propagateContexts() {
                     (E.Private && CS.OnThisObject) ||
                     IsPrivateObject(CS.Object);
         N.Api = E.Api;
+        N.ViaCall = CS.Loc;
         EntryState *Slot = I->state(G, C, true);
         if (Slot && Slot->merge(N))
           Work.push_back({G, C});
@@ -638,6 +643,8 @@ void TranslationUnitAnalysis::buildRecords() {
           R.Thread = Contexts[C].ThreadId;
         R.ObjectPrivate = E.Private && A.Path.kind() == RootKind::This;
         R.Api = E.Api && !R.ObjectPrivate;
+        R.ViaCall = E.ViaCall;
+        R.EntryHeld = E.Held;
         Add(std::move(R));
       }
     }

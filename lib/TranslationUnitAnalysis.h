@@ -50,6 +50,10 @@ struct AccessRecord {
   bool Api = false;
   /// A constructor/destructor touching its own object.
   bool ObjectPrivate = false;
+  /// The call that brought the function into this context, if not a root,
+  /// and the locks every caller held there.
+  clang::SourceLocation ViaCall;
+  LockSet EntryHeld;
 };
 
 class TranslationUnitAnalysis {

@@ -1,11 +1,7 @@
 // RUN: %maprace %s -- -std=c++20 | sed '/^ *[0-9]* |/d' | %check %s
-// A `...Locked` helper called under mu_ from Put and without it from Reset.
-// The race is reported at the helper's access, but nothing in the report says
-// WHICH caller lacks the lock: the partner is the same expression (in Put's
-// context), so the conflicting-access note is dropped, and no note points at
-// the unlocked call in Reset. The report should name that call (and the
-// locked one), as it does for containers passed by reference
-// ("is reached through this call").
+// A `...Locked` helper called under mu_ from Put and without it from Reset:
+// the race is reported at the helper's access, and a note points at the
+// call in Reset that lacks the lock.
 #include <map>
 #include <mutex>
 
@@ -25,8 +21,8 @@ public:
 private:
   void PutLocked(int k, int v) { m_[k] = v; }
   // CHECK: :[[@LINE-1]]:34: warning: data race on 'm_' (std::map<int, int>): write ('operator[]' inserts missing keys) without holding 'mu_'; the conflicting write in 'Cache::PutLocked' holds it [maprace-unguarded-access]
-  // CHECK: :[[@LINE-9]]:23: note: 'm_' is reached through this call
-  // CHECK: :[[@LINE+2]]:22: note: 'm_' is declared here
+  // CHECK-NEXT: :[[@LINE-9]]:23: note: 'Cache::PutLocked' is called here without holding 'mu_'
+  // CHECK-NEXT: :[[@LINE+2]]:22: note: 'm_' is declared here
   std::mutex mu_;
   std::map<int, int> m_;
 };
