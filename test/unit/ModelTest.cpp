@@ -45,7 +45,7 @@ void use() {
   std::scoped_lock sl(mu);
   m.find(1); m[1] = 2; m.insert({3, 4}); m.size(); m.erase(1);
   v[0] = 1; v.push_back(2); v.reserve(10);
-  q.push(1); q.front();
+  q.push(1); (void)q.front();
   pthread_mutex_lock(&pmu);
   std::thread t([] {});
   t.join();

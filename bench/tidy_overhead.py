@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Cost of the maprace checks relative to a trivial clang-tidy check.
+
+Runs clang-tidy-22 on one translation unit with --checks='-*,maprace-*' and
+with --checks='-*,readability-braces-around-statements' (which costs about
+as much as parsing), interleaved, N times each, and prints the median CPU
+time (user + sys) of each and their ratio. Ratios, not seconds: machines
+are noisy, the two configurations are measured side by side.
+
+  bench/tidy_overhead.py [--runs 7] [--plugin build/lib/libmaprace.so] \
+      FILE.cpp -- COMPILER FLAGS...
+"""
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+
+BASELINE = "readability-braces-around-statements"
+MAPRACE = "maprace-*"
+
+
+def cpu_seconds(cmd):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main():
+    argv = sys.argv[1:]
+    flags = []
+    if "--" in argv:
+        i = argv.index("--")
+        argv, flags = argv[:i], argv[i + 1:]
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=7)
+    here = os.path.dirname(os.path.abspath(__file__))
+    p.add_argument("--plugin", default=os.path.join(here, "..", "build", "lib",
+                                                     "libmaprace.so"))
+    p.add_argument("--clang-tidy", default=shutil.which("clang-tidy-22")
+                   or "/usr/lib/llvm-22/bin/clang-tidy")
+    p.add_argument("file")
+    a = p.parse_args(argv)
+    if not os.path.exists(a.plugin):
+        sys.exit(f"error: no plugin at {a.plugin}; build maprace first")
+    times = {BASELINE: [], MAPRACE: []}
+    for _ in range(a.runs):
+        for check in (BASELINE, MAPRACE):
+            cmd = [a.clang_tidy, "--quiet", f"--load={a.plugin}",
+                   f"--checks=-*,{check}", a.file, "--"] + flags
+            times[check].append(cpu_seconds(cmd))
+    b = statistics.median(times[BASELINE])
+    m = statistics.median(times[MAPRACE])
+    print(f"{a.file}: baseline {b:.2f}s, maprace {m:.2f}s (median CPU of "
+          f"{a.runs}), ratio {m / b:.3f}")
+
+
+if __name__ == "__main__":
+    main()
