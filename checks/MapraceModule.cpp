@@ -4,6 +4,7 @@
 // clangTidy library: clang-tidy-22 exports the symbols this needs.
 //
 //===----------------------------------------------------------------------===//
+#include "LockMismatchCheck.h"
 #include "UnguardedAccessCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -14,6 +15,7 @@ public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<UnguardedAccessCheck>("maprace-unguarded-access");
+    Factories.registerCheck<LockMismatchCheck>("maprace-lock-mismatch");
   }
 };
 

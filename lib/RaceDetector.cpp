@@ -20,6 +20,15 @@ bool isWrite(const AccessRecord &R) {
   return R.Access->Kind == AccessKind::Write;
 }
 
+/// A lock both hold, exclusively on at least one side, keeps them apart.
+bool excludeEachOther(const AccessRecord &X, const AccessRecord &Y) {
+  for (const HeldLock &L : X.Held)
+    if (const HeldLock *M = Y.Held.find(L.Path))
+      if (L.Mode == LockMode::Exclusive || M->Mode == LockMode::Exclusive)
+        return true;
+  return false;
+}
+
 bool shareALock(const AccessRecord &X, const AccessRecord &Y) {
   for (const HeldLock &L : X.Held)
     if (Y.Held.contains(L.Path))
@@ -55,6 +64,22 @@ std::string whereName(const FunctionDecl *FD) {
       return "a lambda";
     }
   return "'" + functionDisplayName(FD) + "'";
+}
+
+/// "'mu_' (shared) and 'b_'": locks with their mode when shared.
+std::string lockListWithModes(const LockSet &L) {
+  std::vector<std::string> Names;
+  for (const HeldLock &H : L)
+    Names.push_back("'" + H.Path.display() + "'" +
+                    (H.Mode == LockMode::Shared ? " (shared)" : ""));
+  std::sort(Names.begin(), Names.end());
+  std::string S;
+  for (size_t I = 0; I < Names.size(); ++I) {
+    if (I)
+      S += I + 1 == Names.size() ? " and " : ", ";
+    S += Names[I];
+  }
+  return S;
 }
 
 std::string kindWithDetail(const LocalAccess &A) {
@@ -232,12 +257,34 @@ std::vector<RacePair> RaceDetector::racingPairs() const {
     if (!AnyWrite)
       continue;
     bool ApiShared = isApiShared(K, G);
+    // The lock most accesses hold: the container's presumed guard.
+    std::optional<AccessPath> Guard;
+    {
+      std::vector<std::pair<AccessPath, std::set<unsigned>>> Counts;
+      for (const AccessRecord *R : G)
+        for (const HeldLock &L : R->Held) {
+          auto It = std::find_if(Counts.begin(), Counts.end(),
+                                 [&](const auto &C) { return C.first == L.Path; });
+          if (It == Counts.end()) {
+            Counts.push_back({L.Path, {}});
+            It = Counts.end() - 1;
+          }
+          It->second.insert(R->Access->Loc.getRawEncoding());
+        }
+      size_t Best = 0;
+      for (const auto &[P, Locs] : Counts)
+        if (Locs.size() > Best ||
+            (Locs.size() == Best && Guard && P.display() < Guard->display())) {
+          Best = Locs.size();
+          Guard = P;
+        }
+    }
     for (size_t I = 0; I < G.size(); ++I) {
       for (size_t J = I; J < G.size(); ++J) {
         const AccessRecord &X = *G[I], &Y = *G[J];
         if (!isWrite(X) && !isWrite(Y))
           continue;
-        if (shareALock(X, Y))
+        if (excludeEachOther(X, Y))
           continue;
         Concurrency C = mayRunConcurrently(X, Y, ApiShared);
         if (C == Concurrency::No)
@@ -250,19 +297,30 @@ std::vector<RacePair> RaceDetector::racingPairs() const {
           continue;
         RacePair P;
         bool XFree = X.Held.empty(), YFree = Y.Held.empty();
+        auto WriteOrLater = [&](const AccessRecord &U, const AccessRecord &V) {
+          if (isWrite(U) != isWrite(V))
+            return isWrite(U);
+          return !Later(V.Access->Loc, U.Access->Loc);
+        };
         if (XFree && !YFree)
-          P = {&X, &Y};
+          P = {RacePair::Unguarded, &X, &Y, std::nullopt};
         else if (YFree && !XFree)
-          P = {&Y, &X};
+          P = {RacePair::Unguarded, &Y, &X, std::nullopt};
+        else if (XFree && YFree)
+          P = WriteOrLater(X, Y) ? RacePair{RacePair::Unguarded, &X, &Y, {}}
+                                 : RacePair{RacePair::Unguarded, &Y, &X, {}};
+        else if (shareALock(X, Y))
+          // A common lock, held in shared mode on both sides: the write
+          // under the reader lock is the bug.
+          P = WriteOrLater(X, Y) ? RacePair{RacePair::SharedWrite, &X, &Y, {}}
+                                 : RacePair{RacePair::SharedWrite, &Y, &X, {}};
         else {
-          // Both unlocked (or both locked with different locks): report at
-          // the write, else at the later access.
-          bool XFirst;
-          if (isWrite(X) != isWrite(Y))
-            XFirst = isWrite(X);
-          else
-            XFirst = !Later(Y.Access->Loc, X.Access->Loc);
-          P = XFirst ? RacePair{&X, &Y} : RacePair{&Y, &X};
+          // Different mutexes: report where the usual guard is missing.
+          bool XG = Guard && X.Held.contains(*Guard);
+          bool YG = Guard && Y.Held.contains(*Guard);
+          bool XSite = XG != YG ? !XG : WriteOrLater(X, Y);
+          P = XSite ? RacePair{RacePair::DifferentGuards, &X, &Y, Guard}
+                    : RacePair{RacePair::DifferentGuards, &Y, &X, Guard};
         }
         Pairs.push_back(P);
       }
@@ -272,6 +330,14 @@ std::vector<RacePair> RaceDetector::racingPairs() const {
 }
 
 std::vector<Finding> RaceDetector::unguardedAccesses() const {
+  return collect(/*WantUnguarded=*/true);
+}
+
+std::vector<Finding> RaceDetector::lockMismatches() const {
+  return collect(/*WantUnguarded=*/false);
+}
+
+std::vector<Finding> RaceDetector::collect(bool WantUnguarded) const {
   const SourceManager &SM = A.context().AST.getSourceManager();
   std::vector<RacePair> Pairs = racingPairs();
   // One finding per access location and container: keep the partner that
@@ -293,8 +359,8 @@ std::vector<Finding> RaceDetector::unguardedAccesses() const {
     return false;
   };
   for (const RacePair &P : Pairs) {
-    if (!P.Site->Held.empty())
-      continue; // both hold (different) locks: lock-mismatch's business
+    if ((P.K == RacePair::Unguarded) != WantUnguarded)
+      continue;
     auto Key = std::make_pair(P.Site->Access->Loc.getRawEncoding(),
                               P.Site->Access->Path.hash());
     auto It = Best.find(Key);
@@ -350,7 +416,7 @@ std::vector<Finding> RaceDetector::unguardedAccesses() const {
     auto It = GroupOf.find(Key);
     if (It == GroupOf.end()) {
       GroupOf[Key] = Findings.size();
-      Findings.push_back(render(P));
+      Findings.push_back(WantUnguarded ? render(P) : renderMismatch(P));
       continue;
     }
     Finding &F = Findings[It->second];
@@ -359,10 +425,15 @@ std::vector<Finding> RaceDetector::unguardedAccesses() const {
       Extra += N.Message.find("' is also ") != std::string::npos;
     if (Extra >= 3)
       continue;
-    std::string Missing = P.Partner->Held.empty()
-                              ? "with no lock held"
-                              : "without holding " +
-                                    lockList(P.Partner->Held, "or");
+    std::string Missing;
+    if (P.K == RacePair::SharedWrite)
+      Missing = "under the reader lock";
+    else if (P.K == RacePair::DifferentGuards && P.Guard)
+      Missing = "without holding '" + P.Guard->display() + "'";
+    else
+      Missing = P.Partner->Held.empty()
+                    ? "with no lock held"
+                    : "without holding " + lockList(P.Partner->Held, "or");
     // Keep the declaration note last.
     FindingNote N{SA.Loc, "'" + SA.Path.display() + "' is also " +
                               (SA.Kind == AccessKind::Write ? "written"
@@ -479,6 +550,83 @@ Finding RaceDetector::render(const RacePair &P) const {
                            "' is released here, before the access"});
     break;
   }
+  if (const NamedDecl *D = SA.Path.leafDecl())
+    F.Notes.push_back({D->getLocation(), "'" + Name + "' is declared here"});
+  return F;
+}
+
+} // namespace maprace
+
+namespace maprace {
+
+Finding RaceDetector::renderMismatch(const RacePair &P) const {
+  const AnalysisContext &Ctx = A.context();
+  const AccessRecord &S = *P.Site, &O = *P.Partner;
+  const LocalAccess &SA = *S.Access, &OA = *O.Access;
+  bool Self = SA.Loc == OA.Loc;
+  const auto &Threads = Ctx.ThreadTable;
+  Finding F;
+  F.K = Finding::LockMismatch;
+  F.Loc = SA.Loc;
+  std::string Name = SA.Path.display();
+  std::string Head = "data race on '" + Name + "' (" +
+                     containerType(SA, Ctx.AST) + "): " + kindWithDetail(SA);
+  std::string Other = std::string(accessKindName(OA.Kind)) + " in " +
+                      whereName(describedFunction(O, Threads));
+  if (P.K == RacePair::SharedWrite) {
+    LockSet Common;
+    for (const HeldLock &L : S.Held)
+      if (O.Held.contains(L.Path))
+        Common.add(L);
+    Head += " while " + lockList(Common, "and") + (Common.size() == 1 ? " is" : " are") +
+            " held only in shared mode (a reader lock)";
+    if (Self)
+      Head += "; " + whereName(describedFunction(S, Threads)) +
+              " may run on several threads at once";
+    else
+      Head += "; the concurrent " + Other + " holds it in shared mode too";
+    F.Message = Head;
+    if (!Self)
+      F.Notes.push_back({OA.Loc, "concurrent " + kindWithDetail(OA) + " in " +
+                                     whereName(describedFunction(O, Threads)) +
+                                     ", holding " + lockListWithModes(O.Held)});
+    for (const HeldLock &L : Common)
+      if (const HeldLock *H = S.Held.find(L.Path))
+        if (H->AcquiredAt.isValid()) {
+          F.Notes.push_back({H->AcquiredAt, "'" + L.Path.display() +
+                                                "' is acquired in shared mode "
+                                                "here; a write needs it "
+                                                "exclusively"});
+          break;
+        }
+  } else {
+    std::string Guard = P.Guard ? "'" + P.Guard->display() + "'" : "";
+    Head += " holding " + lockList(S.Held, "and");
+    if (P.Guard && !S.Held.contains(*P.Guard))
+      Head += " but not " + Guard + ", the lock most accesses to '" + Name +
+              "' hold";
+    Head += "; the conflicting " + Other + " holds " +
+            lockList(O.Held, "and");
+    F.Message = Head;
+    F.Notes.push_back({OA.Loc, "conflicting " + kindWithDetail(OA) + " in " +
+                                   whereName(describedFunction(O, Threads)) +
+                                   ", holding " + lockListWithModes(O.Held)});
+    for (const HeldLock &H : S.Held)
+      if (H.AcquiredAt.isValid()) {
+        F.Notes.push_back({H.AcquiredAt, "'" + H.Path.display() +
+                                             "' is acquired here"});
+        break;
+      }
+  }
+  if (S.Thread)
+    F.Notes.push_back({Threads[*S.Thread].Loc,
+                       "this " + std::string(accessKindName(SA.Kind)) +
+                           " runs on the thread started here"});
+  if (O.Thread && (!S.Thread || *O.Thread != *S.Thread))
+    F.Notes.push_back({Threads[*O.Thread].Loc,
+                       "the conflicting " +
+                           std::string(accessKindName(OA.Kind)) +
+                           " runs on the thread started here"});
   if (const NamedDecl *D = SA.Path.leafDecl())
     F.Notes.push_back({D->getLocation(), "'" + Name + "' is declared here"});
   return F;

@@ -22,8 +22,15 @@
 namespace maprace {
 
 struct RacePair {
+  enum Kind {
+    Unguarded,       ///< the reported access holds no lock at all
+    SharedWrite,     ///< a write while the common lock is held shared only
+    DifferentGuards, ///< both hold locks, but none in common
+  } K = Unguarded;
   const AccessRecord *Site = nullptr;    ///< where to report
   const AccessRecord *Partner = nullptr; ///< the conflicting access
+  /// DifferentGuards: the lock most accesses to the container hold.
+  std::optional<AccessPath> Guard;
 };
 
 class RaceDetector {
@@ -33,6 +40,10 @@ public:
   /// Races where the reported access holds no lock at all: one per access
   /// location and container, in source order.
   std::vector<Finding> unguardedAccesses() const;
+
+  /// Races where both accesses hold locks: a write under a reader lock, or
+  /// two accesses under different mutexes.
+  std::vector<Finding> lockMismatches() const;
 
   /// All racing pairs (both orders collapsed), for other checks and tests.
   std::vector<RacePair> racingPairs() const;
@@ -44,7 +55,9 @@ public:
 private:
   bool isApiShared(const AccessPath &P,
                    llvm::ArrayRef<const AccessRecord *> Group) const;
+  std::vector<Finding> collect(bool WantUnguarded) const;
   Finding render(const RacePair &P) const;
+  Finding renderMismatch(const RacePair &P) const;
   const TranslationUnitAnalysis &A;
 };
 

@@ -1,0 +1,51 @@
+#include "RaceCheck.h"
+#include "AnalysisCache.h"
+#include "CheckOptions.h"
+#include "RaceDetector.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace maprace::tidy {
+
+RaceCheck::RaceCheck(llvm::StringRef Name,
+                     clang::tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  OptionsValid = readAnalysisOptions(*this, Options, Opts);
+}
+
+void RaceCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Map) {
+  storeAnalysisOptions(Options, Map, Opts);
+}
+
+void RaceCheck::registerMatchers(MatchFinder *Finder) {
+  // The analysis is whole-translation-unit: match once.
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
+void RaceCheck::check(const MatchFinder::MatchResult &Result) {
+  if (!OptionsValid || !Result.Context)
+    return;
+  // Code that does not compile has an incomplete AST: clang already reports
+  // the errors, and a race report on top of them would be noise.
+  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  LastContext = Result.Context;
+  std::shared_ptr<const TranslationUnitAnalysis> A =
+      analysisFor(*Result.Context, Opts);
+  for (const Finding &F : findings(RaceDetector(*A))) {
+    diag(F.Loc, "%0") << F.Message;
+    for (const FindingNote &N : F.Notes)
+      diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
+  }
+}
+
+void RaceCheck::onEndOfTranslationUnit() {
+  if (LastContext)
+    releaseAnalysis(*LastContext);
+  LastContext = nullptr;
+}
+
+} // namespace maprace::tidy
