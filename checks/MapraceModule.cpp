@@ -4,6 +4,7 @@
 // clangTidy library: clang-tidy-22 exports the symbols this needs.
 //
 //===----------------------------------------------------------------------===//
+#include "IterationMutationCheck.h"
 #include "LockMismatchCheck.h"
 #include "UnguardedAccessCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -16,6 +17,8 @@ public:
       clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<UnguardedAccessCheck>("maprace-unguarded-access");
     Factories.registerCheck<LockMismatchCheck>("maprace-lock-mismatch");
+    Factories.registerCheck<IterationMutationCheck>(
+        "maprace-iteration-mutation");
   }
 };
 

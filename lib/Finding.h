@@ -20,7 +20,7 @@ struct FindingNote {
 };
 
 struct Finding {
-  enum Kind { UnguardedAccess, LockMismatch } K = UnguardedAccess;
+  enum Kind { UnguardedAccess, LockMismatch, IterationMutation } K = UnguardedAccess;
   clang::SourceLocation Loc;
   std::string Message;
   std::vector<FindingNote> Notes;

@@ -1,5 +1,8 @@
 #include "FunctionAnalyzer.h"
 #include "CallBinding.h"
+#include "LoopModel.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Basic/SourceManager.h"
 #include "NameUtil.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/LambdaCapture.h"
@@ -192,10 +195,14 @@ public:
         if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl()))
           RangeVarLoop[VD] = S;
     collectLoopJoins(S, S->getBody());
+    if (std::optional<LoopShape> L = matchRangeFor(S))
+      addLoop(*L);
     return true;
   }
   bool VisitForStmt(ForStmt *S) {
     collectLoopJoins(S, S->getBody());
+    if (std::optional<LoopShape> L = matchIteratorLoop(S))
+      addLoop(*L);
     return true;
   }
   bool VisitWhileStmt(WhileStmt *S) {
@@ -209,6 +216,9 @@ public:
   bool VisitExpr(Expr *E) {
     if (!isa<CXXConstructExpr>(E) && !isa<CallExpr>(E))
       return true;
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (std::optional<LoopShape> L = matchAlgorithm(Call))
+        addLoop(*L);
     // `f(m_)` with f taking the container by value: the copy is reported
     // as the argument passing.
     if (const auto *Call = dyn_cast<CallExpr>(E))
@@ -230,9 +240,54 @@ public:
   llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> RangeVarLoop;
   llvm::DenseSet<const LambdaExpr *> ThreadLambdas;
   llvm::DenseSet<const CXXConstructExpr *> ArgCopies;
+  /// Loops over containers, the statements inside each, and the calls that
+  /// start iterator loops and algorithms.
+  std::vector<LoopShape> Loops;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> StmtLoops;
+  llvm::DenseMap<const Expr *, unsigned> BeginCallLoop;
+  llvm::DenseMap<const Expr *, unsigned> EndCallLoop;
+  llvm::DenseMap<const Stmt *, unsigned> LoopIndex;
   llvm::DenseMap<const Stmt *, llvm::SmallVector<AccessPath, 1>> LoopJoins;
 
 private:
+  void addLoop(const LoopShape &L) {
+    if (LoopIndex.count(L.Loop))
+      return;
+    unsigned Idx = Loops.size();
+    Loops.push_back(L);
+    LoopIndex[L.Loop] = Idx;
+    if (L.BeginCall)
+      BeginCallLoop[innermostCall(L.BeginCall)] = Idx;
+    if (L.EndCall)
+      EndCallLoop[innermostCall(L.EndCall)] = Idx;
+    llvm::SmallVector<const Stmt *, 32> Work;
+    if (L.Body)
+      Work.push_back(L.Body);
+    else
+      StmtLoops[L.Loop].push_back(Idx);
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S || isa<LambdaExpr>(S))
+        continue;
+      StmtLoops[S].push_back(Idx);
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
+  }
+  static const Expr *innermostCall(const Expr *E) {
+    for (int Guard = 0; E && Guard < 8; ++Guard) {
+      E = stripInit(E);
+      if (isa<CallExpr>(E))
+        return E;
+      if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+        if (C->getNumArgs() == 1) {
+          E = C->getArg(0);
+          continue;
+        }
+      return E;
+    }
+    return E;
+  }
   /// A loop whose body joins elements of a thread container joins the whole
   /// container by the time it exits.
   void collectLoopJoins(const Stmt *Loop, const Stmt *Body) {
@@ -314,7 +369,8 @@ private:
   // Containers and calls.
   void recordAccess(FlowState &S, const AccessPath &P, AccessKind K,
                     const Expr *E, QualType ContainerType,
-                    std::string Detail = "", const Stmt *Loop = nullptr);
+                    std::string Detail = "", const Stmt *Loop = nullptr,
+                    const Expr *Call = nullptr, llvm::StringRef Method = "");
   void handleContainerMember(const CallExpr *CE, const CXXMethodDecl *MD,
                              const Expr *Obj, FlowState &S);
   void handleArguments(const Expr *Call, const FunctionDecl *Callee,
@@ -339,6 +395,18 @@ private:
   std::vector<std::pair<const CFGBlock *, unsigned>> AccessPoints;
   unsigned CurElem = 0;
   bool ReturnedPathConflict = false;
+  /// Per loop: the lock state where it starts, and what its body drops.
+  struct LoopTrack {
+    bool Started = false;
+    size_t StartAccess = ~size_t(0);
+    LockSet StartAcquired;
+    PathSet StartReleased;
+    PathSet NotHeld;
+    SourceLocation ReleaseInside;
+  };
+  std::vector<LoopTrack> LoopTracks;
+  void trackLoops(const Stmt *St, const FlowState &S);
+  void buildLoopFacts();
   unsigned PathDepth = 0;
 
   AnalysisContext &Ctx;
@@ -471,6 +539,7 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
   }
 
   // Emission pass over the fixpoint.
+  LoopTracks.resize(Scan.Loops.size());
   Emit = true;
   for (const CFGBlock *B : RPO) {
     if (!In[B->getBlockID()].Reachable)
@@ -480,6 +549,7 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
   }
 
   computeJoinsAhead();
+  buildLoopFacts();
 
   // Summary at normal exit.
   const FlowState &Exit = In[Graph->getExit().getBlockID()];
@@ -526,6 +596,8 @@ void Analyzer::transferBlock(const CFGBlock *B, FlowState &S) {
     ++CurElem;
     if (std::optional<CFGStmt> CS = El.getAs<CFGStmt>()) {
       handleStmt(CS->getStmt(), S);
+      if (Emit && !Scan.StmtLoops.empty())
+        trackLoops(CS->getStmt(), S);
     } else if (std::optional<CFGAutomaticObjDtor> AD =
                    El.getAs<CFGAutomaticObjDtor>()) {
       handleAutoDtor(AD->getVarDecl(), AD->getTriggerStmt(), S);
@@ -1214,9 +1286,22 @@ CallBinding Analyzer::bindingFor(const FunctionDecl *Callee,
 
 void Analyzer::recordAccess(FlowState &S, const AccessPath &P, AccessKind K,
                             const Expr *E, QualType ContainerType,
-                            std::string Detail, const Stmt *Loop) {
+                            std::string Detail, const Stmt *Loop,
+                            const Expr *Call, llvm::StringRef Method) {
   if (!Emit)
     return;
+  if (Loop) {
+    auto It = Scan.LoopIndex.find(Loop);
+    if (It != Scan.LoopIndex.end()) {
+      LoopTrack &T = LoopTracks[It->second];
+      if (!T.Started) {
+        T.Started = true;
+        T.StartAccess = Facts->Accesses.size();
+        T.StartAcquired = S.P.Acquired;
+        T.StartReleased = S.P.ReleasedEntry;
+      }
+    }
+  }
   LocalAccess A;
   A.Path = P;
   A.Kind = K;
@@ -1227,6 +1312,8 @@ void Analyzer::recordAccess(FlowState &S, const AccessPath &P, AccessKind K,
   A.State = S.P;
   A.Loop = Loop;
   A.ContainerType = ContainerType;
+  A.Call = Call;
+  A.Method = Method.str();
   Facts->Accesses.push_back(std::move(A));
   AccessPoints.push_back({CurBlock, CurElem});
 }
@@ -1256,6 +1343,28 @@ void Analyzer::handleContainerMember(const CallExpr *CE,
   if (!P)
     return;
   MethodEffect Eff = Ctx.Containers.methodEffect(MD, *Info);
+  std::string Method = MD->getIdentifier()
+                           ? MD->getName().str()
+                           : (MD->isOverloadedOperator()
+                                  ? "operator" + std::string(getOperatorSpelling(
+                                                     MD->getOverloadedOperator()))
+                                  : std::string());
+  // `c.begin()` starting an iterator loop or an algorithm: the loop.
+  auto BL = Scan.BeginCallLoop.find(CE);
+  if (BL != Scan.BeginCallLoop.end()) {
+    const LoopShape &L = Scan.Loops[BL->second];
+    recordAccess(S, *P, AccessKind::Iterate, Obj, ObjType,
+                 isa<CallExpr>(L.Loop) ? "algorithm over begin()/end()"
+                                       : "iterator loop",
+                 L.Loop, CE, Method);
+    return;
+  }
+  // Its `c.end()`, evaluated at every step, is part of the same loop.
+  if (Scan.EndCallLoop.count(CE)) {
+    recordAccess(S, *P, AccessKind::Iterate, Obj, ObjType, "loop bound",
+                 nullptr, CE, Method);
+    return;
+  }
   std::string Detail;
   if (MD->getOverloadedOperator() == OO_Subscript && Eff.Kind == AccessKind::Write)
     Detail = "'operator[]' inserts missing keys";
@@ -1265,7 +1374,7 @@ void Analyzer::handleContainerMember(const CallExpr *CE,
     Detail = "'operator" +
              std::string(getOperatorSpelling(MD->getOverloadedOperator())) +
              "'";
-  recordAccess(S, *P, Eff.Kind, Obj, ObjType, Detail);
+  recordAccess(S, *P, Eff.Kind, Obj, ObjType, Detail, nullptr, CE, Method);
 }
 
 void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
@@ -1376,6 +1485,7 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
     CS.Args = B.Args;
     CS.State = S.P;
     CS.OnThisObject = OnThisObject;
+    CS.CallExpr = Site;
     Facts->Calls.push_back(std::move(CS));
   }
   if (!CF || CF->Skipped)
@@ -1405,6 +1515,7 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
       LocalAccess A = PA;
       A.Path = *P;
       A.CallChain.insert(A.CallChain.begin(), Site->getBeginLoc());
+      A.ViaCallExpr = Site;
       A.State = S.P;
       for (const AccessPath &Rel : toCaller(PA.State.ReleasedEntry, B))
         if (!A.State.Acquired.remove(Rel))
@@ -1788,6 +1899,123 @@ std::optional<AccessPath> Analyzer::returnedPath(const CallExpr *CE) {
   std::optional<AccessPath> P = toCaller(*CF->Summary.ReturnedPath, B);
   --PathDepth;
   return P;
+}
+
+void Analyzer::trackLoops(const Stmt *St, const FlowState &S) {
+  auto It = Scan.StmtLoops.find(St);
+  if (It == Scan.StmtLoops.end())
+    return;
+  auto ReleaseLoc = [&S](const AccessPath &P) {
+    for (const ReleaseSite &R : S.P.Releases)
+      if (R.Path == P)
+        return R.Loc;
+    return SourceLocation();
+  };
+  for (unsigned Idx : It->second) {
+    LoopTrack &T = LoopTracks[Idx];
+    if (!T.Started)
+      continue;
+    for (const HeldLock &L : T.StartAcquired)
+      if (!S.P.Acquired.contains(L.Path) && !T.NotHeld.contains(L.Path)) {
+        T.NotHeld.add(L.Path);
+        if (T.ReleaseInside.isInvalid())
+          T.ReleaseInside = ReleaseLoc(L.Path);
+      }
+    for (const AccessPath &P : S.P.ReleasedEntry)
+      if (!T.StartReleased.contains(P) && !T.NotHeld.contains(P)) {
+        T.NotHeld.add(P);
+        if (T.ReleaseInside.isInvalid())
+          T.ReleaseInside = ReleaseLoc(P);
+      }
+  }
+}
+
+void Analyzer::buildLoopFacts() {
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  std::unique_ptr<ParentMap> PM;
+  for (unsigned Idx = 0; Idx < Scan.Loops.size(); ++Idx) {
+    const LoopShape &Shape = Scan.Loops[Idx];
+    const LoopTrack &T = LoopTracks[Idx];
+    if (!T.Started || T.StartAccess >= Facts->Accesses.size())
+      continue;
+    const LocalAccess &Start = Facts->Accesses[T.StartAccess];
+    std::optional<ContainerInfo> Info = Ctx.Containers.classify(Start.ContainerType);
+    if (!Info)
+      continue;
+    LoopFacts L;
+    L.Loop = Shape.Loop;
+    L.Body = Shape.Body;
+    L.Loc = Shape.Loc;
+    L.Container = Start.Path;
+    L.Family = Info->Family;
+    L.StartAccess = T.StartAccess;
+    L.NotHeldThroughout = T.NotHeld;
+    L.ReleaseInside = T.ReleaseInside;
+    // Same-thread invalidation: a write to the container made by the body.
+    if (Shape.Body) {
+      SourceRange BodyRange = Shape.Body->getSourceRange();
+      auto Inside = [&](SourceLocation Loc) {
+        return Loc.isValid() &&
+               SM.isPointWithin(Loc, BodyRange.getBegin(), BodyRange.getEnd());
+      };
+      if (!PM)
+        PM = std::make_unique<ParentMap>(const_cast<Stmt *>(FD->getBody()));
+      struct Candidate {
+        SourceLocation Loc;
+        std::string Method;
+        const Expr *CallHere; ///< the call in this function
+        SourceLocation Through;
+      };
+      std::vector<Candidate> Cands;
+      for (const LocalAccess &A : Facts->Accesses) {
+        if (A.Kind != AccessKind::Write || !(A.Path == L.Container))
+          continue;
+        const Expr *Here = A.CallChain.empty() ? A.Call : A.ViaCallExpr;
+        SourceLocation Where = A.CallChain.empty() ? A.Loc : A.CallChain.front();
+        if (!Here || !Inside(Where))
+          continue;
+        Cands.push_back({A.Loc, A.Method, Here,
+                         A.CallChain.empty() ? SourceLocation() : Where});
+      }
+      // Member functions called on this object that write the container.
+      for (const CallSite &CS : Facts->Calls) {
+        if (!CS.OnThisObject || !CS.CallExpr || !Inside(CS.Loc))
+          continue;
+        const FunctionFacts *CF = Ctx.factsOf(CS.Callee);
+        if (!CF || CF->Skipped)
+          continue;
+        for (const LocalAccess &A : CF->Summary.ThisAccesses)
+          if (A.Kind == AccessKind::Write && A.Path == L.Container) {
+            Cands.push_back({A.Loc, A.Method, CS.CallExpr, CS.Loc});
+            break;
+          }
+      }
+      std::stable_sort(Cands.begin(), Cands.end(),
+                       [&SM](const Candidate &X, const Candidate &Y) {
+                         SourceLocation XL = X.Through.isValid() ? X.Through : X.Loc;
+                         SourceLocation YL = Y.Through.isValid() ? Y.Through : Y.Loc;
+                         return SM.isBeforeInTranslationUnit(XL, YL);
+                       });
+      for (const Candidate &C : Cands) {
+        bool Current = false;
+        if (const auto *Call = dyn_cast<CallExpr>(C.CallHere))
+          for (const Expr *Arg : Call->arguments())
+            Current |= mentions(Arg, Shape.Cursor);
+        if (leavesLoopSafely(C.CallHere, Shape.Cursor, *PM))
+          continue;
+        std::optional<std::string> Why =
+            invalidation(L.Family, C.Method, Current);
+        if (!Why)
+          continue;
+        L.Invalidated = true;
+        L.MutationLoc = C.Loc;
+        L.MutationWhat = *Why;
+        L.MutationCall = C.Through;
+        break;
+      }
+    }
+    Facts->Loops.push_back(std::move(L));
+  }
 }
 
 void Analyzer::computeJoinsAhead() {

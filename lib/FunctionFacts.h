@@ -53,6 +53,12 @@ struct LocalAccess {
   llvm::SmallVector<clang::SourceLocation, 2> CallChain;
   /// The loop whose header drives this access (range-for), if any.
   const clang::Stmt *Loop = nullptr;
+  /// The call making the access (null for range-for), and the member
+  /// function's name ("erase", "operator[]") when it is a member call.
+  const clang::Expr *Call = nullptr;
+  std::string Method;
+  /// For an access reached through a call: that call, in this function.
+  const clang::Expr *ViaCallExpr = nullptr;
   /// Thread groups this function joins after the access on some path: the
   /// threads in them are still running here (`~S() { q_.clear();
   /// worker_.join(); }`).
@@ -71,6 +77,7 @@ struct CallSite {
   /// The call is made on the caller's own object (`this->f()`): lets
   /// constructor/destructor privacy flow into helpers.
   bool OnThisObject = false;
+  const clang::Expr *CallExpr = nullptr;
 };
 
 /// Everything known about one thread start (indexed by its thread id).
@@ -142,11 +149,34 @@ struct FunctionSummary {
   }
 };
 
+/// A loop over a container: a range-for, an iterator loop
+/// (`for (auto it = c.begin(); it != c.end(); ++it)`), or an algorithm
+/// called on `c.begin(), c.end()`.
+struct LoopFacts {
+  const clang::Stmt *Loop = nullptr;
+  const clang::Stmt *Body = nullptr; ///< null for an algorithm call
+  clang::SourceLocation Loc;         ///< the `for`, or the call
+  AccessPath Container;
+  ContainerFamily Family = ContainerFamily::Vector;
+  /// The access that starts the loop (range-for, `c.begin()`).
+  size_t StartAccess = ~size_t(0);
+  /// Locks held when the loop starts but not at some point of its body
+  /// (released inside, even if taken again before the next iteration).
+  PathSet NotHeldThroughout;
+  clang::SourceLocation ReleaseInside;
+  /// The body invalidates the loop's own iterator (first such mutation).
+  bool Invalidated = false;
+  clang::SourceLocation MutationLoc;
+  std::string MutationWhat;
+  clang::SourceLocation MutationCall; ///< when reached through a call
+};
+
 struct FunctionFacts {
   const clang::FunctionDecl *FD = nullptr;
   std::vector<LocalAccess> Accesses;
   std::vector<CallSite> Calls;
   std::vector<unsigned> ThreadStarts;
+  std::vector<LoopFacts> Loops;
   FunctionSummary Summary;
   /// The analysis gave up (budget, CFG failure): the function reports
   /// nothing and its summary is empty.

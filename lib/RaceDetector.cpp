@@ -361,6 +361,9 @@ std::vector<Finding> RaceDetector::collect(bool WantUnguarded) const {
   for (const RacePair &P : Pairs) {
     if ((P.K == RacePair::Unguarded) != WantUnguarded)
       continue;
+    // A loop that is the unprotected side is iteration-mutation's report.
+    if (P.Site->Access->Kind == AccessKind::Iterate)
+      continue;
     auto Key = std::make_pair(P.Site->Access->Loc.getRawEncoding(),
                               P.Site->Access->Path.hash());
     auto It = Best.find(Key);
@@ -630,6 +633,166 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
   if (const NamedDecl *D = SA.Path.leafDecl())
     F.Notes.push_back({D->getLocation(), "'" + Name + "' is declared here"});
   return F;
+}
+
+} // namespace maprace
+
+namespace maprace {
+
+std::vector<Finding> RaceDetector::iterationMutations() const {
+  const AnalysisContext &Ctx = A.context();
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  const auto &Threads = Ctx.ThreadTable;
+  // Records by access, and writes by container.
+  std::unordered_map<const LocalAccess *, std::vector<const AccessRecord *>>
+      ByAccess;
+  std::unordered_map<AccessPath, std::vector<const AccessRecord *>,
+                     AccessPathHash>
+      ByPath;
+  for (const AccessRecord &R : A.records()) {
+    ByAccess[R.Access].push_back(&R);
+    ByPath[R.Access->Path].push_back(&R);
+  }
+  std::vector<std::pair<SourceLocation, Finding>> Out;
+  std::set<unsigned> SeenLoops;
+  for (const FunctionDecl *FD : A.analysedFunctions()) {
+    const FunctionFacts *FF = Ctx.factsOf(FD);
+    if (!FF || FF->Skipped)
+      continue;
+    for (const LoopFacts &L : FF->Loops) {
+      if (L.StartAccess >= FF->Accesses.size())
+        continue;
+      const LocalAccess &Start = FF->Accesses[L.StartAccess];
+      std::string Name = L.Container.display();
+      std::string Head =
+          "loop over '" + Name + "' (" + containerType(Start, Ctx.AST) + ")";
+      auto DeclNote = [&](Finding &F) {
+        if (const NamedDecl *D = L.Container.leafDecl())
+          F.Notes.push_back({D->getLocation(), "'" + Name + "' is declared here"});
+      };
+      if (!SeenLoops.insert(L.Loc.getRawEncoding()).second)
+        continue;
+
+      // The loop's own body invalidates it.
+      if (L.Invalidated) {
+        Finding F;
+        F.K = Finding::IterationMutation;
+        F.Loc = L.Loc;
+        F.Message = Head + " is invalidated by its own body: " + L.MutationWhat;
+        if (L.MutationCall.isValid())
+          F.Notes.push_back({L.MutationCall, "'" + Name +
+                                                 "' is modified through this "
+                                                 "call"});
+        F.Notes.push_back({L.MutationLoc, "'" + Name + "' is modified here, "
+                                          "while the loop iterates over it"});
+        DeclNote(F);
+        Out.push_back({L.Loc, std::move(F)});
+      }
+
+      // Another thread writes the container while the loop runs.
+      auto RIt = ByAccess.find(&Start);
+      auto WIt = ByPath.find(L.Container);
+      if (RIt == ByAccess.end() || WIt == ByPath.end())
+        continue;
+      bool ApiShared = isApiShared(L.Container, WIt->second);
+      const AccessRecord *BestR = nullptr, *BestW = nullptr;
+      LockSet BestLoopLocks;
+      for (const AccessRecord *R : RIt->second) {
+        LockSet LoopLocks;
+        for (const HeldLock &H : R->Held)
+          if (!L.NotHeldThroughout.contains(H.Path))
+            LoopLocks.add(H);
+        for (const AccessRecord *W : WIt->second) {
+          if (W->Access->Kind != AccessKind::Write)
+            continue;
+          // The loop's own function in the same context is the same thread.
+          if (W->Function == R->Function && W->Context == R->Context)
+            continue;
+          bool Protected = false;
+          for (const HeldLock &H : LoopLocks)
+            if (const HeldLock *M = W->Held.find(H.Path))
+              Protected |= H.Mode == LockMode::Exclusive ||
+                           M->Mode == LockMode::Exclusive;
+          if (Protected)
+            continue;
+          Concurrency C = mayRunConcurrently(*R, *W, ApiShared);
+          if (C == Concurrency::No)
+            continue;
+          if (C == Concurrency::ByApi && !holdsOwnLock(*W) &&
+              !holdsOwnLock(*R) && !ownerLocks(Ctx, L.Container))
+            continue;
+          bool Better = !BestW;
+          if (BestW) {
+            bool NL = !W->Held.empty(), OL = !BestW->Held.empty();
+            if (NL != OL)
+              Better = NL;
+            else if (W->Access->Loc != BestW->Access->Loc)
+              Better = SM.isBeforeInTranslationUnit(W->Access->Loc,
+                                                    BestW->Access->Loc);
+          }
+          if (Better) {
+            BestR = R;
+            BestW = W;
+            BestLoopLocks = LoopLocks;
+          }
+        }
+      }
+      if (!BestW)
+        continue;
+      const AccessRecord &R = *BestR, &W = *BestW;
+      const LocalAccess &WA = *W.Access;
+      std::string Writer = "the concurrent " + kindWithDetail(WA) + " in " +
+                           whereName(describedFunction(W, Threads));
+      // Locks the writer holds that the loop dropped inside its body.
+      LockSet Dropped;
+      for (const HeldLock &H : W.Held)
+        if (R.Held.contains(H.Path) && L.NotHeldThroughout.contains(H.Path))
+          Dropped.add(H);
+      Finding F;
+      F.K = Finding::IterationMutation;
+      F.Loc = L.Loc;
+      if (!Dropped.empty())
+        F.Message = Head + " releases " + lockList(Dropped, "and") +
+                    " inside its body, so " + Writer +
+                    " can change it between iterations";
+      else if (!W.Held.empty())
+        F.Message = Head + " without holding " + lockList(W.Held, "or") +
+                    " for the whole loop; " + Writer + " holds " +
+                    (W.Held.size() == 1 ? "it" : "them");
+      else
+        F.Message = Head + " while " + Writer +
+                    " may change it; no lock is held at either";
+      F.Notes.push_back({WA.Loc, "concurrent " + kindWithDetail(WA) + " in " +
+                                     whereName(describedFunction(W, Threads)) +
+                                     (W.Held.empty()
+                                          ? ", with no lock held"
+                                          : ", holding " +
+                                                lockListWithModes(W.Held))});
+      if (!Dropped.empty() && L.ReleaseInside.isValid())
+        F.Notes.push_back({L.ReleaseInside,
+                           "'" + Dropped.begin()->Path.display() +
+                               "' is released here, inside the loop"});
+      if (R.Thread)
+        F.Notes.push_back({Threads[*R.Thread].Loc,
+                           "this loop runs on the thread started here"});
+      if (W.Thread && (!R.Thread || *W.Thread != *R.Thread))
+        F.Notes.push_back({Threads[*W.Thread].Loc,
+                           "the concurrent " +
+                               std::string(accessKindName(WA.Kind)) +
+                               " runs on the thread started here"});
+      DeclNote(F);
+      Out.push_back({L.Loc, std::move(F)});
+    }
+  }
+  std::stable_sort(Out.begin(), Out.end(), [&SM](const auto &X, const auto &Y) {
+    if (X.first == Y.first)
+      return X.second.Message < Y.second.Message;
+    return SM.isBeforeInTranslationUnit(X.first, Y.first);
+  });
+  std::vector<Finding> Findings;
+  for (auto &[Loc, F] : Out)
+    Findings.push_back(std::move(F));
+  return Findings;
 }
 
 } // namespace maprace

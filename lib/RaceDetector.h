@@ -45,6 +45,11 @@ public:
   /// two accesses under different mutexes.
   std::vector<Finding> lockMismatches() const;
 
+  /// Loops over a container that can change under them: another thread
+  /// writes it while the loop does not hold, for its whole duration, a lock
+  /// the write holds; or the loop's own body invalidates its iterator.
+  std::vector<Finding> iterationMutations() const;
+
   /// All racing pairs (both orders collapsed), for other checks and tests.
   std::vector<RacePair> racingPairs() const;
 

@@ -70,6 +70,10 @@ public:
   std::vector<const FunctionFacts *> skippedFunctions() const;
   /// Functions analysed (for statistics and tests).
   unsigned analysedFunctionCount() const { return AnalysedCount; }
+  /// The analysed functions, callees first (a deterministic order).
+  const std::vector<const clang::FunctionDecl *> &analysedFunctions() const {
+    return Order;
+  }
 
 private:
   void indexAndAnalyse();

@@ -415,7 +415,7 @@ public:
 } // namespace back_ok
 
 // A range-for over the map is an iteration (a read of every node); it races
-// with operator[] under mu_.
+// with operator[] under mu_ (reported by maprace-iteration-mutation).
 namespace range_for_bad {
 class Cache {
   std::mutex mu_;
@@ -429,7 +429,7 @@ public:
   int Sum() {
     int s = 0;
     for (const auto &kv : m_)
-      // CHECK: read-methods.cpp:[[@LINE-1]]:27: warning: data race on 'm_' (std::map<int, int>): iteration (range-for) without holding 'mu_'; the conflicting write in 'Cache::Put' holds it [maprace-unguarded-access]
+      // CHECK: read-methods.cpp:[[@LINE-1]]:5: warning: loop over 'm_' (std::map<int, int>) without holding 'mu_' for the whole loop; the concurrent write ('operator[]' inserts missing keys) in 'Cache::Put' holds it [maprace-iteration-mutation]
       s += kv.second;
     return s;
   }

@@ -1,8 +1,8 @@
 // RUN: %maprace %s -- -std=c++20 | sed '/^ *[0-9]* |/d' | %check %s
 // One warning per function and container: the first unguarded access in a
 // function carries the warning and up to three more accesses of the same
-// container in that function become "is also read/iterated/written here"
-// notes (before the declaration note). Different containers, or different
+// container in that function become "is also read/written here" notes
+// (before the declaration note); loops are maprace-iteration-mutation's. Different containers, or different
 // functions, get their own warnings; an access reached in several contexts
 // or through several calls is reported once.
 #include <map>
@@ -22,9 +22,12 @@ public:
     int n = m_.count(k);
     // CHECK: dedup-one-warning-per-function.cpp:[[@LINE-1]]:13: warning: data race on 'm_' (std::map<int, int>): read ('count') without holding 'mu_'; the conflicting write in 'Cache::Put' holds it [maprace-unguarded-access]
     // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE-5]]:5: note: conflicting write ('operator[]' inserts missing keys) in 'Cache::Put', holding 'mu_'
-    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+4]]:15: note: 'm_' is also read here without holding 'mu_'
-    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+4]]:21: note: 'm_' is also iterated here without holding 'mu_'
-    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+5]]:5: note: 'm_' is also written here without holding 'mu_'
+    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+7]]:15: note: 'm_' is also read here without holding 'mu_'
+    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+9]]:5: note: 'm_' is also written here without holding 'mu_'
+    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+14]]:22: note: 'm_' is declared here
+    // The loop is maprace-iteration-mutation's report:
+    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+4]]:5: warning: loop over 'm_' (std::map<int, int>) without holding 'mu_' for the whole loop; the concurrent write ('operator[]' inserts missing keys) in 'Cache::Put' holds it [maprace-iteration-mutation]
+    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE-11]]:5: note: concurrent write ('operator[]' inserts missing keys) in 'Cache::Put', holding 'mu_'
     // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+10]]:22: note: 'm_' is declared here
     auto it = m_.find(k);
     for (auto &kv : m_)

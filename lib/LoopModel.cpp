@@ -1,0 +1,246 @@
+#include "LoopModel.h"
+#include "NameUtil.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace maprace {
+
+namespace {
+
+/// `c.begin()` / `c.cbegin()` / `std::begin(c)`: the container, or null.
+const Expr *beginOf(const Expr *E, bool End = false) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *C = dyn_cast<CXXConstructExpr>(E)) // iterator conversion
+    if (C->getNumArgs() == 1)
+      E = C->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = M->getSubExpr()->IgnoreParenImpCasts();
+  llvm::StringRef Want1 = End ? "end" : "begin";
+  llvm::StringRef Want2 = End ? "cend" : "cbegin";
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && MD->getIdentifier() &&
+        (MD->getName() == Want1 || MD->getName() == Want2))
+      return MC->getImplicitObjectArgument();
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (FD && FD->getIdentifier() && isInStd(FD) && CE->getNumArgs() == 1 &&
+        (FD->getName() == Want1 || FD->getName() == Want2))
+      return CE->getArg(0);
+  }
+  return nullptr;
+}
+
+const ValueDecl *declOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  return nullptr;
+}
+
+/// Same container expression, syntactically (`m_` and `m_`, `a.b` and `a.b`).
+bool sameObject(const Expr *A, const Expr *B) {
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenImpCasts();
+  if (declOf(A) != declOf(B) || !declOf(A))
+    return false;
+  const auto *MA = dyn_cast<MemberExpr>(A), *MB = dyn_cast<MemberExpr>(B);
+  if (MA && MB)
+    return isa<CXXThisExpr>(MA->getBase()->IgnoreParenImpCasts()) ==
+               isa<CXXThisExpr>(MB->getBase()->IgnoreParenImpCasts()) &&
+           (isa<CXXThisExpr>(MA->getBase()->IgnoreParenImpCasts()) ||
+            sameObject(MA->getBase(), MB->getBase()));
+  return !MA && !MB;
+}
+
+} // namespace
+
+std::optional<LoopShape> matchRangeFor(const CXXForRangeStmt *S) {
+  if (!S || !S->getRangeInit())
+    return std::nullopt;
+  LoopShape L;
+  L.Loop = S;
+  L.Body = S->getBody();
+  L.Container = S->getRangeInit();
+  L.Cursor = S->getLoopVariable();
+  L.Loc = S->getForLoc();
+  return L;
+}
+
+std::optional<LoopShape> matchIteratorLoop(const ForStmt *S) {
+  const auto *DS = dyn_cast_or_null<DeclStmt>(S ? S->getInit() : nullptr);
+  if (!DS || !DS->isSingleDecl())
+    return std::nullopt;
+  const auto *It = dyn_cast<VarDecl>(DS->getSingleDecl());
+  if (!It || !It->hasInit())
+    return std::nullopt;
+  const Expr *Container = beginOf(It->getInit());
+  if (!Container)
+    return std::nullopt;
+  // The condition compares the iterator with the same container's end().
+  const auto *Cond = S->getCond();
+  bool EndMatches = false;
+  const Expr *L = nullptr, *R = nullptr;
+  if (Cond) {
+    const Expr *C = Cond->IgnoreParenImpCasts();
+    if (const auto *RW = dyn_cast<CXXRewrittenBinaryOperator>(C)) {
+      // C++20 rewrites `it != end()` as `!(it == end())`.
+      CXXRewrittenBinaryOperator::DecomposedForm D = RW->getDecomposedForm();
+      if (D.Opcode == BO_NE || D.Opcode == BO_LT)
+        L = D.LHS, R = D.RHS;
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C)) {
+      if (OC->getNumArgs() == 2 &&
+          (OC->getOperator() == OO_ExclaimEqual || OC->getOperator() == OO_Less))
+        L = OC->getArg(0), R = OC->getArg(1);
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
+      if (BO->getOpcode() == BO_NE || BO->getOpcode() == BO_LT)
+        L = BO->getLHS(), R = BO->getRHS();
+    }
+    if (L && R) {
+      const Expr *EndL = beginOf(L, /*End=*/true), *EndR = beginOf(R, true);
+      const Expr *End = EndL ? EndL : EndR;
+      const Expr *Other = EndL ? R : L;
+      EndMatches = End && sameObject(End, Container) &&
+                   declOf(Other) == It;
+    }
+  }
+  if (!EndMatches)
+    return std::nullopt;
+  LoopShape Shape;
+  Shape.Loop = S;
+  Shape.Body = S->getBody();
+  Shape.Container = Container;
+  Shape.Cursor = It;
+  Shape.BeginCall = It->getInit();
+  Shape.Loc = S->getForLoc();
+  for (const Expr *Side : {L, R})
+    if (beginOf(Side, /*End=*/true))
+      Shape.EndCall = Side;
+  return Shape;
+}
+
+std::optional<LoopShape> matchAlgorithm(const CallExpr *CE) {
+  if (!CE || CE->getNumArgs() < 2 || isa<CXXMemberCallExpr>(CE))
+    return std::nullopt;
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD || !isInStd(FD))
+    return std::nullopt;
+  const Expr *B = beginOf(CE->getArg(0));
+  const Expr *E = beginOf(CE->getArg(1), /*End=*/true);
+  if (!B || !E || !sameObject(B, E))
+    return std::nullopt;
+  LoopShape L;
+  L.Loop = CE;
+  L.Container = B;
+  L.BeginCall = CE->getArg(0);
+  L.EndCall = CE->getArg(1);
+  L.Loc = CE->getBeginLoc();
+  return L;
+}
+
+bool mentions(const Expr *E, const VarDecl *V) {
+  if (!E || !V)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    if (DRE->getDecl() == V)
+      return true;
+  for (const Stmt *C : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(C))
+      if (mentions(CE, V))
+        return true;
+  return false;
+}
+
+std::optional<std::string> invalidation(ContainerFamily F,
+                                        llvm::StringRef Method,
+                                        bool ErasesCurrent) {
+  bool Erase = llvm::StringSwitch<bool>(Method)
+                   .Cases({"erase", "extract", "erase_after", "pop_front",
+                           "pop_back"},
+                          true)
+                   .Default(false);
+  bool Clear = llvm::StringSwitch<bool>(Method)
+                   .Cases({"clear", "swap", "operator=", "assign"}, true)
+                   .Default(false);
+  if (Clear)
+    return "'" + Method.str() + "' replaces every element";
+  switch (F) {
+  case ContainerFamily::Vector:
+    if (Erase)
+      return "'" + Method.str() +
+             "' shifts the elements and invalidates the loop's iterator";
+    return "'" + Method.str() +
+           "' may reallocate and invalidates every iterator";
+  case ContainerFamily::Unordered:
+    if (Erase)
+      return ErasesCurrent ? std::optional<std::string>(
+                                 "'" + Method.str() +
+                                 "' removes the element the loop stands on")
+                           : std::nullopt;
+    if (Method == "insert" || Method == "emplace" ||
+        Method == "emplace_hint" || Method == "try_emplace" ||
+        Method == "insert_or_assign" || Method == "operator[]" ||
+        Method == "rehash" || Method == "reserve" || Method == "merge" ||
+        Method == "insert_range")
+      return "'" + Method.str() + "' may rehash and invalidates every iterator";
+    return std::nullopt;
+  case ContainerFamily::Ordered:
+  case ContainerFamily::NodeList:
+    if (Erase && ErasesCurrent)
+      return "'" + Method.str() + "' removes the element the loop stands on";
+    return std::nullopt;
+  case ContainerFamily::Adapter:
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool leavesLoopSafely(const Expr *Call, const VarDecl *Cursor,
+                      ParentMap &PM) {
+  const Stmt *S = Call;
+  // `it = c.erase(it)`: the loop continues from the returned iterator.
+  for (const Stmt *P = PM.getParent(S); P; P = PM.getParent(P)) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+      if (BO->getOpcode() == BO_Assign && Cursor && declOf(BO->getLHS()) == Cursor)
+        return true;
+      break;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+      if (OC->getOperator() == OO_Equal && Cursor &&
+          declOf(OC->getArg(0)) == Cursor)
+        return true;
+      break;
+    }
+    if (!isa<Expr>(P))
+      break;
+  }
+  // Directly followed by `break` or `return` (or inside the return).
+  const Stmt *Cur = S;
+  for (const Stmt *P = PM.getParent(Cur); P; Cur = P, P = PM.getParent(P)) {
+    if (isa<ReturnStmt>(P))
+      return true;
+    if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
+      for (auto It = CS->body_begin(); It != CS->body_end(); ++It)
+        if (*It == Cur) {
+          auto Next = std::next(It);
+          return Next != CS->body_end() &&
+                 (isa<BreakStmt>(*Next) || isa<ReturnStmt>(*Next));
+        }
+      return false;
+    }
+    if (!isa<Expr>(P) && !isa<ExprWithCleanups>(P))
+      return false;
+  }
+  return false;
+}
+
+} // namespace maprace

@@ -1,0 +1,59 @@
+//===- LoopModel.h - Loops over containers and what invalidates them ------===//
+//
+// Recognises the three shapes of a loop over a container -- a range-for, an
+// iterator loop `for (auto it = c.begin(); it != c.end(); ++it)`, and an
+// algorithm over `c.begin(), c.end()` -- and, per container family, which
+// mutations made by the loop body invalidate the loop's own iterator:
+//
+//   vector, deque, string   any insertion or erasure, resize, reserve, clear
+//   unordered_*             insertion (rehash), erase of the current element
+//   map, set, list          erase of the current element, clear
+//
+//===----------------------------------------------------------------------===//
+#ifndef MAPRACE_LOOPMODEL_H
+#define MAPRACE_LOOPMODEL_H
+
+#include "ContainerModel.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include <optional>
+#include <string>
+
+namespace maprace {
+
+struct LoopShape {
+  const clang::Stmt *Loop = nullptr;
+  const clang::Stmt *Body = nullptr;
+  /// The container expression iterated over.
+  const clang::Expr *Container = nullptr;
+  /// The range-for variable, or the iterator variable.
+  const clang::VarDecl *Cursor = nullptr;
+  /// The `c.begin()` call starting an iterator loop or an algorithm, and
+  /// the `c.end()` it runs to.
+  const clang::Expr *BeginCall = nullptr;
+  const clang::Expr *EndCall = nullptr;
+  clang::SourceLocation Loc;
+};
+
+std::optional<LoopShape> matchRangeFor(const clang::CXXForRangeStmt *S);
+std::optional<LoopShape> matchIteratorLoop(const clang::ForStmt *S);
+std::optional<LoopShape> matchAlgorithm(const clang::CallExpr *CE);
+
+/// Does E mention V (`kv.first`, `*it`, `it->first`, `it`)?
+bool mentions(const clang::Expr *E, const clang::VarDecl *V);
+
+/// Why calling Method on a container of family F invalidates a loop over
+/// it, or nothing if it does not. ErasesCurrent: the call erases the element
+/// the loop stands on.
+std::optional<std::string> invalidation(ContainerFamily F,
+                                        llvm::StringRef Method,
+                                        bool ErasesCurrent);
+
+/// The mutating call is safe for the loop: `it = c.erase(it)`, or it is
+/// directly followed by `break`/`return` (the loop does not go on).
+bool leavesLoopSafely(const clang::Expr *Call, const clang::VarDecl *Cursor,
+                      clang::ParentMap &PM);
+
+} // namespace maprace
+
+#endif
