@@ -407,6 +407,36 @@ private:
   std::vector<LoopTrack> LoopTracks;
   void trackLoops(const Stmt *St, const FlowState &S);
   void buildLoopFacts();
+
+  /// Iterators, references and pointers into containers, by the variable
+  /// holding them: the locks held (acquired here) when they were obtained.
+  struct HandleInfo {
+    AccessPath Container;
+    QualType ContainerType;
+    LockSet Locks;
+    SourceLocation Created;
+    std::string Method;
+    std::string Kind;
+    bool Reported = false;
+  };
+  struct HandleCall {
+    AccessPath Container;
+    QualType ContainerType;
+    LockSet Locks;
+    std::string Method;
+  };
+  llvm::DenseMap<const Expr *, HandleCall> HandleCalls;
+  llvm::DenseMap<const ValueDecl *, HandleInfo> Handles;
+  std::unique_ptr<ParentMap> Parents;
+  ParentMap &parents() {
+    if (!Parents)
+      Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(FD->getBody()));
+    return *Parents;
+  }
+  void noteHandleVar(const VarDecl *VD, const FlowState &S);
+  void checkHandleUse(const DeclRefExpr *DRE, const FlowState &S);
+  void checkReturnedHandle(const ReturnStmt *RS, const FlowState &S);
+  const HandleCall *handleCallOf(const Expr *E) const;
   unsigned PathDepth = 0;
 
   AnalysisContext &Ctx;
@@ -777,6 +807,9 @@ void Analyzer::handleStmt(const Stmt *St, FlowState &S) {
     handleLambda(LE, S);
   else if (const auto *RS = dyn_cast<ReturnStmt>(St))
     handleReturn(RS, S);
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(St))
+    if (Emit && !Handles.empty())
+      checkHandleUse(DRE, S);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1365,6 +1398,14 @@ void Analyzer::handleContainerMember(const CallExpr *CE,
                  nullptr, CE, Method);
     return;
   }
+  if (Emit && Eff.ProducesHandle && !S.P.Acquired.empty()) {
+    LockSet Locks;
+    for (const HeldLock &H : S.P.Acquired)
+      if (!H.Asserted)
+        Locks.add(H);
+    if (!Locks.empty())
+      HandleCalls[CE] = {*P, ObjType, Locks, Method};
+  }
   std::string Detail;
   if (MD->getOverloadedOperator() == OO_Subscript && Eff.Kind == AccessKind::Write)
     Detail = "'operator[]' inserts missing keys";
@@ -1738,6 +1779,8 @@ void Analyzer::handleDeclStmt(const DeclStmt *DS, FlowState &S) {
         if (It != TryCalls.end())
           TryVars[VD] = It->second;
       }
+    if (Emit && VD->hasInit() && !HandleCalls.empty())
+      noteHandleVar(VD, S);
     auto It = Scan.RangeVarLoop.find(VD);
     if (It == Scan.RangeVarLoop.end())
       continue;
@@ -1776,6 +1819,8 @@ void Analyzer::handleReturn(const ReturnStmt *RS, FlowState &S) {
   const Expr *V = RS->getRetValue();
   if (!V)
     return;
+  if (Emit)
+    checkReturnedHandle(RS, S);
   // Accessors: `return map_;` / `return &instance;` from a function that
   // returns a reference or pointer.
   QualType RT = FD->getReturnType();
@@ -1899,6 +1944,184 @@ std::optional<AccessPath> Analyzer::returnedPath(const CallExpr *CE) {
   std::optional<AccessPath> P = toCaller(*CF->Summary.ReturnedPath, B);
   --PathDepth;
   return P;
+}
+
+const Analyzer::HandleCall *Analyzer::handleCallOf(const Expr *E) const {
+  // `m_.find(k)`, `m_[k]`, `&m_[k]`, `m_.insert(v)` (its pair).
+  for (int Guard = 0; E && Guard < 8; ++Guard) {
+    E = stripInit(E);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_AddrOf)
+        return nullptr;
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+      // iterator -> const_iterator conversion, or a copy of the iterator
+      if (C->getNumArgs() != 1)
+        return nullptr;
+      E = C->getArg(0);
+      continue;
+    }
+    auto It = HandleCalls.find(E);
+    return It == HandleCalls.end() ? nullptr : &It->second;
+  }
+  return nullptr;
+}
+
+void Analyzer::noteHandleVar(const VarDecl *VD, const FlowState &S) {
+  const HandleCall *HC = handleCallOf(VD->getInit());
+  if (!HC)
+    return;
+  QualType T = VD->getType();
+  // A value copied out (`int v = m_[k];`, `auto sp = it->second`) is no
+  // handle; references, pointers and iterators are.
+  std::string Kind;
+  if (T->isReferenceType())
+    Kind = "reference";
+  else if (T->isPointerType())
+    Kind = "pointer";
+  else if (const CXXRecordDecl *RD = classOf(T)) {
+    llvm::StringRef N = RD->getName();
+    if (N.contains_insensitive("iterator") || N == "pair" ||
+        N.contains("_Node_iterator") || N.contains("_Rb_tree"))
+      Kind = "iterator";
+  }
+  if (Kind.empty())
+    return;
+  HandleInfo H;
+  H.Container = HC->Container;
+  H.ContainerType = HC->ContainerType;
+  H.Locks = HC->Locks;
+  H.Created = VD->getLocation();
+  H.Method = HC->Method;
+  H.Kind = Kind;
+  Handles[VD] = H;
+  // `auto [it, inserted] = m_.insert(...)`: the bindings are handles too.
+  if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
+    for (const BindingDecl *B : DD->bindings()) {
+      HandleInfo BH = H;
+      BH.Kind = "iterator";
+      Handles[B] = BH;
+    }
+}
+
+void Analyzer::checkHandleUse(const DeclRefExpr *DRE, const FlowState &S) {
+  auto It = Handles.find(DRE->getDecl());
+  if (It == Handles.end() || It->second.Reported)
+    return;
+  HandleInfo &H = It->second;
+  // Only uses that reach into the container: dereferencing an iterator or
+  // pointer, any use of a reference; not comparisons or reassignment.
+  ParentMap &PM = parents();
+  const Stmt *Child = DRE;
+  const Stmt *P = PM.getParentIgnoreParenImpCasts(const_cast<DeclRefExpr *>(DRE));
+  // `res.first->second`: look through `.first` of a pair.
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(P))
+    if (!ME->isArrow() && ME->getMemberDecl()->getName() == "first") {
+      Child = ME;
+      P = PM.getParentIgnoreParenImpCasts(const_cast<MemberExpr *>(ME));
+    }
+  bool Deref = false;
+  if (H.Kind == "reference" && !isa<BindingDecl>(DRE->getDecl())) {
+    Deref = true;
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
+      Deref = !(BO->isAssignmentOp() && BO->getLHS()->IgnoreParenImpCasts() == Child);
+  } else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P)) {
+    Deref = UO->getOpcode() == UO_Deref || UO->isIncrementDecrementOp();
+  } else if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P)) {
+    OverloadedOperatorKind K = OC->getOperator();
+    Deref = OC->getNumArgs() >= 1 &&
+            OC->getArg(0)->IgnoreParenImpCasts() == Child &&
+            (K == OO_Star || K == OO_Arrow || K == OO_PlusPlus ||
+             K == OO_MinusMinus);
+  } else if (const auto *ME = dyn_cast_or_null<MemberExpr>(P)) {
+    Deref = ME->isArrow();
+  }
+  if (!Deref)
+    return;
+  for (const HeldLock &L : H.Locks) {
+    if (S.P.Acquired.contains(L.Path))
+      continue;
+    EscapedHandle E;
+    E.HandleKind = H.Kind;
+    E.HandleName = DRE->getDecl()->getNameAsString();
+    E.Container = H.Container;
+    E.ContainerType = H.ContainerType;
+    E.Lock = L.Path;
+    E.UseLoc = DRE->getBeginLoc();
+    E.CreatedLoc = H.Created;
+    E.Method = H.Method;
+    for (const ReleaseSite &R : S.P.Releases)
+      if (R.Path == L.Path) {
+        E.ReleaseLoc = R.Loc;
+        E.ReleasedByTemporary = R.Temporary;
+      }
+    Facts->EscapedHandles.push_back(std::move(E));
+    H.Reported = true;
+    return;
+  }
+}
+
+void Analyzer::checkReturnedHandle(const ReturnStmt *RS, const FlowState &S) {
+  QualType RT = FD->getReturnType();
+  bool HandleType = RT->isReferenceType() || RT->isPointerType();
+  if (const CXXRecordDecl *RD = classOf(RT))
+    HandleType |= RD->getName().contains_insensitive("iterator");
+  if (!HandleType)
+    return;
+  const Expr *V = RS->getRetValue();
+  LockSet Locks;
+  std::string Method, Name;
+  AccessPath Container;
+  QualType CT;
+  SourceLocation Created;
+  if (const HandleCall *HC = handleCallOf(V)) {
+    Locks = HC->Locks;
+    Method = HC->Method;
+    Container = HC->Container;
+    CT = HC->ContainerType;
+    Created = V->getBeginLoc();
+  } else if (const auto *DRE =
+                 dyn_cast<DeclRefExpr>(stripWrappers(V)->IgnoreParenImpCasts())) {
+    auto It = Handles.find(DRE->getDecl());
+    if (It == Handles.end())
+      return;
+    Locks = It->second.Locks;
+    Method = It->second.Method;
+    Container = It->second.Container;
+    CT = It->second.ContainerType;
+    Created = It->second.Created;
+    Name = DRE->getDecl()->getNameAsString();
+  } else {
+    return;
+  }
+  // A lock held here by a guard of this function is gone once it returns.
+  for (const HeldLock &L : Locks) {
+    if (!S.P.Acquired.contains(L.Path))
+      continue;
+    bool GuardDiesHere = false;
+    for (const GuardState &G : S.Guards)
+      if (G.Active && G.Own != GuardState::NotOwns && !G.Temporary)
+        for (const AccessPath &M : G.Mutexes)
+          GuardDiesHere |= canonicalLock(M) == L.Path;
+    if (!GuardDiesHere)
+      continue;
+    EscapedHandle E;
+    E.HandleKind = RT->isReferenceType() ? "reference"
+                   : RT->isPointerType() ? "pointer"
+                                         : "iterator";
+    E.HandleName = Name;
+    E.Container = Container;
+    E.ContainerType = CT;
+    E.Lock = L.Path;
+    E.UseLoc = RS->getBeginLoc();
+    E.CreatedLoc = Created;
+    E.Method = Method;
+    E.Returned = true;
+    Facts->EscapedHandles.push_back(std::move(E));
+    return;
+  }
 }
 
 void Analyzer::trackLoops(const Stmt *St, const FlowState &S) {

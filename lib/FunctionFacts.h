@@ -171,12 +171,29 @@ struct LoopFacts {
   clang::SourceLocation MutationCall; ///< when reached through a call
 };
 
+/// An iterator, reference or pointer into a container, obtained while a lock
+/// was held and used (or returned) after the lock is gone.
+struct EscapedHandle {
+  std::string HandleKind;  ///< "iterator", "reference", "pointer"
+  std::string HandleName;  ///< the variable, or empty for a returned value
+  AccessPath Container;
+  clang::QualType ContainerType;
+  AccessPath Lock;
+  clang::SourceLocation UseLoc;      ///< the use, or the return
+  clang::SourceLocation CreatedLoc;  ///< where it was obtained
+  std::string Method;                ///< what produced it ("find")
+  clang::SourceLocation ReleaseLoc;  ///< where the lock was released
+  bool ReleasedByTemporary = false;
+  bool Returned = false;             ///< returned to the caller
+};
+
 struct FunctionFacts {
   const clang::FunctionDecl *FD = nullptr;
   std::vector<LocalAccess> Accesses;
   std::vector<CallSite> Calls;
   std::vector<unsigned> ThreadStarts;
   std::vector<LoopFacts> Loops;
+  std::vector<EscapedHandle> EscapedHandles;
   FunctionSummary Summary;
   /// The analysis gave up (budget, CFG failure): the function reports
   /// nothing and its summary is empty.

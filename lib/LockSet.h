@@ -25,6 +25,9 @@ struct HeldLock {
   bool Asserted = false;
   /// How many times it is held (recursive mutexes, nested guards).
   unsigned Depth = 1;
+  /// Held because the function requires it of its callers
+  /// (requires_capability): AcquiredAt is the function.
+  bool Required = false;
 };
 
 class LockSet {
@@ -40,8 +43,7 @@ public:
   void add(const HeldLock &L) {
     for (HeldLock &Existing : Locks)
       if (Existing.Path == L.Path) {
-        Existing.Mode = L.Mode;
-        Existing.Asserted = L.Asserted;
+        Existing = L;
         return;
       }
     Locks.push_back(L);

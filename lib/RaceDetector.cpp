@@ -271,13 +271,19 @@ std::vector<RacePair> RaceDetector::racingPairs() const {
           }
           It->second.insert(R->Access->Loc.getRawEncoding());
         }
-      size_t Best = 0;
-      for (const auto &[P, Locs] : Counts)
-        if (Locs.size() > Best ||
-            (Locs.size() == Best && Guard && P.display() < Guard->display())) {
+      // A clear majority only: on a tie no lock is "the" guard.
+      size_t Best = 0, Second = 0;
+      for (const auto &[P, Locs] : Counts) {
+        if (Locs.size() > Best) {
+          Second = Best;
           Best = Locs.size();
           Guard = P;
+        } else if (Locs.size() > Second) {
+          Second = Locs.size();
         }
+      }
+      if (Best == Second)
+        Guard.reset();
     }
     for (size_t I = 0; I < G.size(); ++I) {
       for (size_t J = I; J < G.size(); ++J) {
@@ -330,7 +336,24 @@ std::vector<RacePair> RaceDetector::racingPairs() const {
 }
 
 std::vector<Finding> RaceDetector::unguardedAccesses() const {
-  return collect(/*WantUnguarded=*/true);
+  std::vector<Finding> F = collect(/*WantUnguarded=*/true);
+  std::vector<std::pair<SourceLocation, Finding>> H = escapedHandles();
+  if (H.empty())
+    return F;
+  // Merge the escaped-handle findings in source order.
+  const SourceManager &SM = A.context().AST.getSourceManager();
+  std::vector<std::pair<SourceLocation, Finding>> All;
+  for (Finding &X : F)
+    All.push_back({X.Loc, std::move(X)});
+  for (auto &X : H)
+    All.push_back(std::move(X));
+  std::stable_sort(All.begin(), All.end(), [&SM](const auto &X, const auto &Y) {
+    return X.first != Y.first && SM.isBeforeInTranslationUnit(X.first, Y.first);
+  });
+  std::vector<Finding> Out;
+  for (auto &X : All)
+    Out.push_back(std::move(X.second));
+  return Out;
 }
 
 std::vector<Finding> RaceDetector::lockMismatches() const {
@@ -467,6 +490,31 @@ describedFunction(const AccessRecord &R,
   return R.Function;
 }
 
+/// A helper that some callers call with the lock and this one without
+/// (the `...Locked` helper idiom gone wrong): the note at the unlocked call.
+static void addCalledWithoutNote(Finding &F, const AccessRecord &S,
+                                 const AccessRecord &O,
+                                 const std::vector<AccessRecord> &Records) {
+  const LocalAccess &SA = *S.Access;
+  if (S.ViaCall.isInvalid() || O.Held.empty() || !SA.CallChain.empty())
+    return;
+  LockSet Missing;
+  for (const HeldLock &L : O.Held) {
+    if (S.EntryHeld.contains(L.Path) || S.Held.contains(L.Path))
+      continue;
+    bool OtherCallerHolds = false;
+    for (const AccessRecord &R : Records)
+      if (R.Access == S.Access && R.EntryHeld.contains(L.Path))
+        OtherCallerHolds = true;
+    if (OtherCallerHolds)
+      Missing.add(L);
+  }
+  if (!Missing.empty())
+    F.Notes.push_back({S.ViaCall, whereName(SA.InnerFunction) +
+                                      " is called here without holding " +
+                                      lockList(Missing, "or")});
+}
+
 Finding RaceDetector::render(const RacePair &P) const {
   const AnalysisContext &Ctx = A.context();
   const AccessRecord &S = *P.Site, &O = *P.Partner;
@@ -522,25 +570,7 @@ Finding RaceDetector::render(const RacePair &P) const {
                                                    Threads[*S.Thread].Loc))
     F.Notes.push_back({SA.CallChain.front(),
                        "'" + Name + "' is reached through this call"});
-  // A helper that some callers call with the lock and this one without
-  // (the `...Locked` helper idiom gone wrong): point at the unlocked call.
-  if (S.ViaCall.isValid() && !O.Held.empty() && SA.CallChain.empty()) {
-    LockSet Missing;
-    for (const HeldLock &L : O.Held) {
-      if (S.EntryHeld.contains(L.Path))
-        continue;
-      bool OtherCallerHolds = false;
-      for (const AccessRecord &R : A.records())
-        if (R.Access == S.Access && R.EntryHeld.contains(L.Path))
-          OtherCallerHolds = true;
-      if (OtherCallerHolds)
-        Missing.add(L);
-    }
-    if (!Missing.empty())
-      F.Notes.push_back({S.ViaCall, whereName(SA.InnerFunction) +
-                                        " is called here without holding " +
-                                        lockList(Missing, "or")});
-  }
+  addCalledWithoutNote(F, S, O, A.records());
   for (const ReleaseSite &RS : SA.State.Releases) {
     if (!O.Held.contains(RS.Path))
       continue;
@@ -581,13 +611,16 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
     for (const HeldLock &L : S.Held)
       if (O.Held.contains(L.Path))
         Common.add(L);
-    Head += " while " + lockList(Common, "and") + (Common.size() == 1 ? " is" : " are") +
-            " held only in shared mode (a reader lock)";
+    bool Many = Common.size() > 1;
+    Head += " while " + lockList(Common, "and") + (Many ? " are" : " is") +
+            " held only in shared mode (" + (Many ? "reader locks" : "a reader lock") +
+            ")";
     if (Self)
       Head += "; " + whereName(describedFunction(S, Threads)) +
               " may run on several threads at once";
     else
-      Head += "; the concurrent " + Other + " holds it in shared mode too";
+      Head += "; the concurrent " + Other + " holds " + (Many ? "them" : "it") +
+              " in shared mode too";
     F.Message = Head;
     if (!Self)
       F.Notes.push_back({OA.Loc, "concurrent " + kindWithDetail(OA) + " in " +
@@ -596,10 +629,18 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
     for (const HeldLock &L : Common)
       if (const HeldLock *H = S.Held.find(L.Path))
         if (H->AcquiredAt.isValid()) {
-          F.Notes.push_back({H->AcquiredAt, "'" + L.Path.display() +
-                                                "' is acquired in shared mode "
-                                                "here; a write needs it "
-                                                "exclusively"});
+          if (H->Required)
+            F.Notes.push_back(
+                {H->AcquiredAt, whereName(SA.InnerFunction) + " requires '" +
+                                    L.Path.display() +
+                                    "' only in shared mode "
+                                    "(requires_shared_capability); a write "
+                                    "needs it exclusively"});
+          else
+            F.Notes.push_back({H->AcquiredAt, "'" + L.Path.display() +
+                                                  "' is acquired in shared mode "
+                                                  "here; a write needs it "
+                                                  "exclusively"});
           break;
         }
   } else {
@@ -611,9 +652,11 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
     Head += "; the conflicting " + Other + " holds " +
             lockList(O.Held, "and");
     F.Message = Head;
-    F.Notes.push_back({OA.Loc, "conflicting " + kindWithDetail(OA) + " in " +
-                                   whereName(describedFunction(O, Threads)) +
-                                   ", holding " + lockListWithModes(O.Held)});
+    if (!Self)
+      F.Notes.push_back({OA.Loc, "conflicting " + kindWithDetail(OA) + " in " +
+                                     whereName(describedFunction(O, Threads)) +
+                                     ", holding " + lockListWithModes(O.Held)});
+    addCalledWithoutNote(F, S, O, A.records());
     for (const HeldLock &H : S.Held)
       if (H.AcquiredAt.isValid()) {
         F.Notes.push_back({H.AcquiredAt, "'" + H.Path.display() +
@@ -793,6 +836,81 @@ std::vector<Finding> RaceDetector::iterationMutations() const {
   for (auto &[Loc, F] : Out)
     Findings.push_back(std::move(F));
   return Findings;
+}
+
+} // namespace maprace
+
+namespace maprace {
+
+std::vector<std::pair<SourceLocation, Finding>>
+RaceDetector::escapedHandles() const {
+  const AnalysisContext &Ctx = A.context();
+  std::vector<std::pair<SourceLocation, Finding>> Out;
+  std::set<unsigned> Seen;
+  for (const FunctionDecl *FD : A.analysedFunctions()) {
+    const FunctionFacts *FF = Ctx.factsOf(FD);
+    if (!FF || FF->Skipped)
+      continue;
+    for (const EscapedHandle &E : FF->EscapedHandles) {
+      // It matters when writers of the container hold that lock: one may
+      // run as soon as it is released, and invalidate the handle.
+      const AccessRecord *Writer = nullptr;
+      for (const AccessRecord &R : A.records())
+        if (R.Access->Kind == AccessKind::Write && R.Access->Path == E.Container &&
+            R.Held.contains(E.Lock) && !R.ObjectPrivate) {
+          Writer = &R;
+          break;
+        }
+      if (!Writer || !Seen.insert(E.UseLoc.getRawEncoding()).second)
+        continue;
+      std::string Name = E.Container.display();
+      std::string Lock = "'" + E.Lock.display() + "'";
+      LocalAccess Fake;
+      Fake.Path = E.Container;
+      Fake.ContainerType = E.ContainerType;
+      std::string Handle = E.HandleKind +
+                           (E.HandleName.empty() ? "" : " '" + E.HandleName + "'");
+      std::string WriterText =
+          "a concurrent " + kindWithDetail(*Writer->Access) + " in " +
+          whereName(describedFunction(*Writer, Ctx.ThreadTable)) +
+          " holding " + Lock + " may invalidate it";
+      Finding F;
+      F.K = Finding::UnguardedAccess;
+      F.Loc = E.UseLoc;
+      if (E.Returned)
+        F.Message = Handle + " into '" + Name + "' (" +
+                    containerType(Fake, Ctx.AST) + ") is returned while " +
+                    Lock + " is held only until " + whereName(FD) +
+                    " returns; the caller uses it without the lock, and " +
+                    WriterText;
+      else
+        F.Message = Handle + " into '" + Name + "' (" +
+                    containerType(Fake, Ctx.AST) + ") is used after " + Lock +
+                    " is released; " + WriterText;
+      if (E.ReleaseLoc.isValid())
+        F.Notes.push_back(
+            {E.ReleaseLoc,
+             E.ReleasedByTemporary
+                 ? "the temporary guard releases " + Lock +
+                       " at the end of its full-expression"
+                 : Lock + " is released here"});
+      F.Notes.push_back({E.CreatedLoc, "the " + E.HandleKind + " is obtained "
+                                       "here" +
+                                           (E.Method.empty()
+                                                ? ""
+                                                : " from '" + E.Method + "'") +
+                                           ", while " + Lock + " is held"});
+      F.Notes.push_back({Writer->Access->Loc,
+                         "concurrent " + kindWithDetail(*Writer->Access) +
+                             " in " +
+                             whereName(describedFunction(*Writer, Ctx.ThreadTable)) +
+                             ", holding " + lockListWithModes(Writer->Held)});
+      if (const NamedDecl *D = E.Container.leafDecl())
+        F.Notes.push_back({D->getLocation(), "'" + Name + "' is declared here"});
+      Out.push_back({E.UseLoc, std::move(F)});
+    }
+  }
+  return Out;
 }
 
 } // namespace maprace

@@ -61,6 +61,7 @@ private:
   bool isApiShared(const AccessPath &P,
                    llvm::ArrayRef<const AccessRecord *> Group) const;
   std::vector<Finding> collect(bool WantUnguarded) const;
+  std::vector<std::pair<clang::SourceLocation, Finding>> escapedHandles() const;
   Finding render(const RacePair &P) const;
   Finding renderMismatch(const RacePair &P) const;
   const TranslationUnitAnalysis &A;

@@ -363,8 +363,11 @@ static LockSet requiredLocks(const AnalysisContext &Ctx,
   for (const auto *A : FD->specific_attrs<RequiresCapabilityAttr>()) {
     LockMode M = A->isShared() ? LockMode::Shared : LockMode::Exclusive;
     for (const Expr *E : A->args())
-      if (std::optional<AccessPath> P = R.resolve(E))
-        L.add({*P, M, A->getLocation()});
+      if (std::optional<AccessPath> P = R.resolve(E)) {
+        HeldLock H{*P, M, FD->getLocation()};
+        H.Required = true;
+        L.add(H);
+      }
   }
   return L;
 }

@@ -116,6 +116,56 @@ public:
 };
 } // namespace scoped_lock_common_bad
 
+// Writes hold both mutexes, reads hold either one: every read/write pair
+// shares a lock.
+namespace reads_under_either_ok {
+class Registry {
+  std::mutex a_, b_;
+  std::map<int, int> m_;
+
+public:
+  void Put(int k, int v) {
+    std::scoped_lock l(a_, b_);
+    m_[k] = v;
+  }
+  int GetA(int k) {
+    std::lock_guard<std::mutex> l(a_);
+    return m_.count(k);
+  }
+  int GetB(int k) {
+    std::lock_guard<std::mutex> l(b_);
+    return m_.count(k);
+  }
+};
+} // namespace reads_under_either_ok
+
+// One writer holds only a_: the read under b_ has no lock in common with it.
+namespace reads_under_either_bad {
+class Registry {
+  std::mutex a_, b_;
+  std::map<int, int> m_;
+
+public:
+  void Put(int k, int v) {
+    std::scoped_lock l(a_, b_);
+    m_[k] = v;
+  }
+  void Erase(int k) {
+    std::lock_guard<std::mutex> l(a_);
+    m_.erase(k);
+  }
+  int GetA(int k) {
+    std::lock_guard<std::mutex> l(a_);
+    return m_.count(k);
+  }
+  int GetB(int k) {
+    std::lock_guard<std::mutex> l(b_);
+    return m_.count(k);
+    // CHECK: common-lock.cpp:[[@LINE-1]]:12: warning: data race on 'm_' (std::map<int, int>): read ('count') holding 'b_' but not 'a_', the lock most accesses to 'm_' hold; the conflicting write in 'Registry::Erase' holds 'a_' [maprace-lock-mismatch]
+  }
+};
+} // namespace reads_under_either_bad
+
 // std::lock(a_, b_) with adopt_lock guards; readers hold one of the two.
 namespace std_lock_adopt_ok {
 class Pair {

@@ -26,12 +26,12 @@ public:
     return table_[sku];
     // CHECK: notes.cpp:[[@LINE-1]]:12: warning: data race on 'table_' (std::map<std::string, double>): write ('operator[]' inserts missing keys) while 'mu_' is held only in shared mode (a reader lock); 'PriceTable::Lookup' may run on several threads at once [maprace-lock-mismatch]
     // CHECK-NEXT: notes.cpp:[[@LINE-3]]:41: note: 'mu_' is acquired in shared mode here; a write needs it exclusively
-    // CHECK-NEXT: notes.cpp:[[@LINE+12]]:33: note: 'table_' is declared here
+    // CHECK-NEXT: notes.cpp:[[@LINE+11]]:33: note: 'table_' is declared here
   }
   bool Has(const std::string &sku) const {
     return table_.count(sku) != 0;
     // UG: notes.cpp:[[@LINE-1]]:12: warning: data race on 'table_' (std::map<std::string, double>): read ('count') without holding 'mu_'; the conflicting write in 'PriceTable::Update' holds it [maprace-unguarded-access]
-    // UG-NEXT: notes.cpp:[[@LINE-14]]:5: note: conflicting write ('operator[]' inserts missing keys) in 'PriceTable::Update', holding 'mu_'
+    // UG-NEXT: notes.cpp:[[@LINE-12]]:5: note: conflicting write ('operator[]' inserts missing keys) in 'PriceTable::Update', holding 'mu_'
     // UG-NEXT: notes.cpp:[[@LINE+5]]:33: note: 'table_' is declared here
   }
 
@@ -76,10 +76,10 @@ class Cache {
     std::shared_lock r(mu_);
     m_.erase(m_.begin());
     // CHECK: notes.cpp:[[@LINE-1]]:5: warning: data race on 'm_' (std::map<int, int>): write ('erase') while 'mu_' is held only in shared mode (a reader lock); the concurrent read in 'Cache::Get' holds it in shared mode too [maprace-lock-mismatch]
-    // CHECK-NEXT: notes.cpp:[[@LINE+12]]:12: note: concurrent read ('count') in 'Cache::Get', holding 'mu_' (shared)
+    // CHECK-NEXT: notes.cpp:[[@LINE+11]]:12: note: concurrent read ('count') in 'Cache::Get', holding 'mu_' (shared)
     // CHECK-NEXT: notes.cpp:[[@LINE-4]]:22: note: 'mu_' is acquired in shared mode here; a write needs it exclusively
     // CHECK-NEXT: notes.cpp:[[@LINE+5]]:13: note: this write runs on the thread started here
-    // CHECK-NEXT: notes.cpp:[[@LINE-10]]:22: note: 'm_' is declared here
+    // CHECK-NEXT: notes.cpp:[[@LINE-9]]:22: note: 'm_' is declared here
   }
 
 public:
@@ -134,7 +134,7 @@ public:
     balance_[to] = it->second;
     // CHECK: notes.cpp:[[@LINE-1]]:5: warning: data race on 'balance_' (std::map<int, long>): write ('operator[]' inserts missing keys) while 'mu_' is held only in shared mode (a reader lock); 'Accounts::Rename' may run on several threads at once [maprace-lock-mismatch]
     // CHECK-NEXT: notes.cpp:[[@LINE-6]]:22: note: 'mu_' is acquired in shared mode here; a write needs it exclusively
-    // CHECK-NEXT: notes.cpp:[[@LINE+3]]:5: note: 'balance_' is also written here under the reader lock
+    // CHECK-NEXT: notes.cpp:[[@LINE+2]]:5: note: 'balance_' is also written here under the reader lock
     // CHECK-NEXT: notes.cpp:[[@LINE-17]]:23: note: 'balance_' is declared here
     balance_.erase(from);
   }
@@ -189,8 +189,8 @@ public:
     // CHECK: notes.cpp:[[@LINE-1]]:5: warning: data race on 'items_' (std::map<int, std::string>): write ('erase') holding 'import_mu_' but not 'mu_', the lock most accesses to 'items_' hold; the conflicting read in 'Catalog::Name' holds 'mu_' [maprace-lock-mismatch]
     // CHECK-NEXT: notes.cpp:[[@LINE-11]]:15: note: conflicting read ('find') in 'Catalog::Name', holding 'mu_' (shared)
     // CHECK-NEXT: notes.cpp:[[@LINE-4]]:33: note: 'import_mu_' is acquired here
-    // CHECK-NEXT: notes.cpp:[[@LINE+3]]:5: note: 'items_' is also written here without holding 'mu_'
-    // CHECK-NEXT: notes.cpp:[[@LINE-18]]:30: note: 'items_' is declared here
+    // CHECK-NEXT: notes.cpp:[[@LINE+2]]:5: note: 'items_' is also written here without holding 'mu_'
+    // CHECK-NEXT: notes.cpp:[[@LINE-19]]:30: note: 'items_' is declared here
     items_.emplace(id, std::move(n));
   }
 };
@@ -236,9 +236,9 @@ void writer() {
   std::shared_lock r(table_mu);
   table[1] = 1;
   // CHECK: notes.cpp:[[@LINE-1]]:3: warning: data race on 'table' (std::map<int, int>): write ('operator[]' inserts missing keys) while 'table_mu' is held only in shared mode (a reader lock); the concurrent read in 'main' holds it in shared mode too [maprace-lock-mismatch]
-  // CHECK-NEXT: notes.cpp:[[@LINE+32]]:17: note: concurrent read ('size') in 'main', holding 'table_mu' (shared)
+  // CHECK-NEXT: notes.cpp:[[@LINE+28]]:10: note: concurrent read ('size') in 'main', holding 'table_mu' (shared)
   // CHECK-NEXT: notes.cpp:[[@LINE-4]]:20: note: 'table_mu' is acquired in shared mode here; a write needs it exclusively
-  // CHECK-NEXT: notes.cpp:[[@LINE+24]]:15: note: this write runs on the thread started here
+  // CHECK-NEXT: notes.cpp:[[@LINE+22]]:15: note: this write runs on the thread started here
   // CHECK-NEXT: notes.cpp:[[@LINE-11]]:20: note: 'table' is declared here
 }
 
@@ -270,10 +270,10 @@ int main() {
     std::lock_guard<std::mutex> l(b);
     index[2] = 2;
     // CHECK: notes.cpp:[[@LINE-1]]:5: warning: data race on 'index' (std::map<int, int>): write ('operator[]' inserts missing keys) holding 'b' but not 'a', the lock most accesses to 'index' hold; the conflicting write in 'worker' holds 'a' [maprace-lock-mismatch]
-    // CHECK-NEXT: notes.cpp:[[@LINE-19]]:5: note: conflicting write ('erase') in 'worker', holding 'a'
+    // CHECK-NEXT: notes.cpp:[[@LINE-20]]:5: note: conflicting write ('erase') in 'worker', holding 'a'
     // CHECK-NEXT: notes.cpp:[[@LINE-4]]:33: note: 'b' is acquired here
     // CHECK-NEXT: notes.cpp:[[@LINE-12]]:42: note: the conflicting write runs on the thread started here
-    // CHECK-NEXT: notes.cpp:[[@LINE-42]]:20: note: 'index' is declared here
+    // CHECK-NEXT: notes.cpp:[[@LINE-43]]:20: note: 'index' is declared here
   }
   {
     std::scoped_lock l(a, b);

@@ -431,3 +431,47 @@ public:
   }
 };
 } // namespace two_writers_ok
+
+// A const method memoizes into a mutable cache under the reader lock.
+namespace mutable_cache_bad {
+class Resolver {
+  mutable std::shared_mutex mu_;
+  mutable std::map<std::string, int> cache_;
+  int Compute(const std::string &s) const { return static_cast<int>(s.size()); }
+
+public:
+  int Resolve(const std::string &s) const {
+    std::shared_lock lk(mu_);
+    auto it = cache_.find(s);
+    if (it != cache_.end())
+      return it->second;
+    int v = Compute(s);
+    cache_.emplace(s, v);
+    // CHECK: shared-write.cpp:[[@LINE-1]]:5: warning: data race on 'cache_' (std::map<std::string, int>): write ('emplace') while 'mu_' is held only in shared mode (a reader lock); 'Resolver::Resolve' may run on several threads at once [maprace-lock-mismatch]
+    return v;
+  }
+};
+} // namespace mutable_cache_bad
+
+// The miss path drops the reader lock and inserts under the exclusive lock.
+namespace mutable_cache_ok {
+class Resolver {
+  mutable std::shared_mutex mu_;
+  mutable std::map<std::string, int> cache_;
+  int Compute(const std::string &s) const { return static_cast<int>(s.size()); }
+
+public:
+  int Resolve(const std::string &s) const {
+    {
+      std::shared_lock lk(mu_);
+      auto it = cache_.find(s);
+      if (it != cache_.end())
+        return it->second;
+    }
+    int v = Compute(s);
+    std::unique_lock lk(mu_);
+    cache_.emplace(s, v);
+    return v;
+  }
+};
+} // namespace mutable_cache_ok
