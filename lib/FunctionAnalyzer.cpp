@@ -434,6 +434,8 @@ private:
     return *Parents;
   }
   void noteHandleVar(const VarDecl *VD, const FlowState &S);
+  void noteHandle(const ValueDecl *VD, const Expr *Init);
+  void handleAssignment(const Expr *LHS, const Expr *RHS);
   void checkHandleUse(const DeclRefExpr *DRE, const FlowState &S);
   void checkReturnedHandle(const ReturnStmt *RS, const FlowState &S);
   const HandleCall *handleCallOf(const Expr *E) const;
@@ -807,9 +809,13 @@ void Analyzer::handleStmt(const Stmt *St, FlowState &S) {
     handleLambda(LE, S);
   else if (const auto *RS = dyn_cast<ReturnStmt>(St))
     handleReturn(RS, S);
-  else if (const auto *DRE = dyn_cast<DeclRefExpr>(St))
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(St)) {
     if (Emit && !Handles.empty())
       checkHandleUse(DRE, S);
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
+    if (Emit && BO->getOpcode() == BO_Assign && !HandleCalls.empty())
+      handleAssignment(BO->getLHS(), BO->getRHS());
+  }
 }
 
 //===----------------------------------------------------------------------===//
@@ -1623,6 +1629,9 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
 
   // Thread handles moved into members and containers.
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 && Emit &&
+        !HandleCalls.empty())
+      handleAssignment(OC->getArg(0), OC->getArg(1));
     if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
       QualType LT = OC->getArg(0)->getType();
       if (ThreadModel::isThreadType(LT) || ThreadModel::isFutureType(LT)) {
@@ -1956,6 +1965,12 @@ const Analyzer::HandleCall *Analyzer::handleCallOf(const Expr *E) const {
       E = UO->getSubExpr();
       continue;
     }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() != BO_Comma)
+        return nullptr;
+      E = BO->getRHS(); // `(std::lock_guard<std::mutex>{mu_}, m_.find(k))`
+      continue;
+    }
     if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
       // iterator -> const_iterator conversion, or a copy of the iterator
       if (C->getNumArgs() != 1)
@@ -1970,7 +1985,22 @@ const Analyzer::HandleCall *Analyzer::handleCallOf(const Expr *E) const {
 }
 
 void Analyzer::noteHandleVar(const VarDecl *VD, const FlowState &S) {
-  const HandleCall *HC = handleCallOf(VD->getInit());
+  noteHandle(VD, VD->getInit());
+}
+
+void Analyzer::handleAssignment(const Expr *LHS, const Expr *RHS) {
+  // `it = m_.find(k);`, `p = &m_[k];`: the variable holds a new handle (or,
+  // assigned anything else, none).
+  const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || VD->hasGlobalStorage())
+    return;
+  Handles.erase(VD);
+  noteHandle(VD, RHS);
+}
+
+void Analyzer::noteHandle(const ValueDecl *VD, const Expr *Init) {
+  const HandleCall *HC = handleCallOf(Init);
   if (!HC)
     return;
   QualType T = VD->getType();
