@@ -36,7 +36,12 @@ void RaceCheck::check(const MatchFinder::MatchResult &Result) {
   std::shared_ptr<const TranslationUnitAnalysis> A =
       analysisFor(*Result.Context, Opts);
   for (const Finding &F : findings(RaceDetector(*A))) {
-    diag(F.Loc, "%0") << F.Message;
+    {
+      DiagnosticBuilder D = diag(F.Loc, "%0");
+      D << F.Message;
+      for (const FixItHint &Fix : F.Fixes)
+        D << Fix;
+    }
     for (const FindingNote &N : F.Notes)
       diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
   }

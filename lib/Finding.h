@@ -8,6 +8,7 @@
 #ifndef MAPRACE_FINDING_H
 #define MAPRACE_FINDING_H
 
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ struct Finding {
   clang::SourceLocation Loc;
   std::string Message;
   std::vector<FindingNote> Notes;
+  /// Edits that provably repair the race (applied by clang-tidy -fix).
+  std::vector<clang::FixItHint> Fixes;
 };
 
 } // namespace maprace

@@ -354,6 +354,7 @@ private:
   void constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
                       FlowState &S);
   void releaseGuard(GuardState &G, FlowState &S, SourceLocation Loc);
+  void noteGuardVar(FlowState &S, const AccessPath &M, const GuardState &G);
   void acquireGuard(GuardState &G, FlowState &S, SourceLocation Loc);
   const void *guardKeyOf(const Expr *E) const;
   std::optional<AccessPath> mutexPath(const MutexOperand &Op,
@@ -893,9 +894,24 @@ void Analyzer::release(FlowState &S, const AccessPath &P0, SourceLocation Loc,
 }
 
 void Analyzer::acquireGuard(GuardState &G, FlowState &S, SourceLocation Loc) {
-  for (const AccessPath &M : G.Mutexes)
+  for (const AccessPath &M : G.Mutexes) {
     acquire(S, M, G.Mode, Loc);
+    noteGuardVar(S, M, G);
+  }
   G.Own = GuardState::Owns;
+}
+
+void Analyzer::noteGuardVar(FlowState &S, const AccessPath &M,
+                            const GuardState &G) {
+  if (G.Temporary)
+    return;
+  for (const HeldLock &H : S.P.Acquired)
+    if (H.Path == canonicalLock(M)) {
+      HeldLock Copy = H;
+      Copy.Guard = static_cast<const VarDecl *>(G.Key);
+      S.P.Acquired.add(Copy);
+      return;
+    }
 }
 
 void Analyzer::releaseGuard(GuardState &G, FlowState &S, SourceLocation Loc) {
@@ -1174,8 +1190,10 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
     G.Own = GuardState::Owns;
     break;
   case LockTag::None:
-    for (const AccessPath &M : G.Mutexes)
+    for (const AccessPath &M : G.Mutexes) {
       acquire(S, M, G.Mode, CE->getBeginLoc());
+      noteGuardVar(S, M, G);
+    }
     G.Own = GuardState::Owns;
     break;
   }
@@ -1422,6 +1440,28 @@ void Analyzer::handleContainerMember(const CallExpr *CE,
              std::string(getOperatorSpelling(MD->getOverloadedOperator())) +
              "'";
   recordAccess(S, *P, Eff.Kind, Obj, ObjType, Detail, nullptr, CE, Method);
+  if (Emit && Eff.Kind == AccessKind::Write &&
+      MD->getOverloadedOperator() == OO_Subscript) {
+    // Is the element assigned to, or only read?
+    const Stmt *Child = CE;
+    const Stmt *Par = parents().getParentIgnoreParenImpCasts(
+        const_cast<CallExpr *>(CE));
+    bool Written = false;
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Par))
+      Written = BO->isAssignmentOp() &&
+                BO->getLHS()->IgnoreParenImpCasts() == Child;
+    else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Par))
+      Written = UO->isIncrementDecrementOp();
+    else if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(Par))
+      Written = OC->isAssignmentOp() || OC->getOperator() == OO_PlusPlus ||
+                OC->getOperator() == OO_MinusMinus ||
+                (OC->getNumArgs() && OC->getArg(0)->IgnoreParenImpCasts() == Child &&
+                 OC->getOperator() != OO_Subscript && OC->getOperator() != OO_Arrow &&
+                 OC->getOperator() != OO_Star);
+    else if (isa_and_nonnull<MemberExpr>(Par) || isa_and_nonnull<CXXMemberCallExpr>(Par))
+      Written = true; // a member call on the element may modify it
+    Facts->Accesses.back().InsertingRead = !Written;
+  }
 }
 
 void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,

@@ -59,6 +59,9 @@ struct LocalAccess {
   std::string Method;
   /// For an access reached through a call: that call, in this function.
   const clang::Expr *ViaCallExpr = nullptr;
+  /// `operator[]` on a map whose result is only read (it inserts as a side
+  /// effect): find() would read without writing.
+  bool InsertingRead = false;
   /// Thread groups this function joins after the access on some path: the
   /// threads in them are still running here (`~S() { q_.clear();
   /// worker_.join(); }`).

@@ -10,6 +10,7 @@
 
 #include "AccessPath.h"
 #include "LockModel.h"
+#include "clang/AST/Decl.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/SmallVector.h"
 #include <algorithm>
@@ -28,6 +29,8 @@ struct HeldLock {
   /// Held because the function requires it of its callers
   /// (requires_capability): AcquiredAt is the function.
   bool Required = false;
+  /// The RAII guard variable holding it, if any (for fix-its).
+  const clang::VarDecl *Guard = nullptr;
 };
 
 class LockSet {

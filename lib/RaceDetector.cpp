@@ -1,5 +1,6 @@
 #include "RaceDetector.h"
 #include "CallBinding.h"
+#include "FixIts.h"
 #include "NameUtil.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -467,10 +468,14 @@ std::vector<Finding> RaceDetector::collect(bool WantUnguarded) const {
                                    ? "iterated"
                                    : "read") +
                               " here " + Missing};
+    // Before the declaration and the repair notes, which come last.
     auto Pos = F.Notes.end();
-    if (!F.Notes.empty() &&
-        F.Notes.back().Message.find("' is declared here") != std::string::npos)
-      Pos = F.Notes.end() - 1;
+    for (auto It = F.Notes.begin(); It != F.Notes.end(); ++It)
+      if (It->Message.find("' is declared here") != std::string::npos ||
+          It->Message.rfind("fix: ", 0) == 0) {
+        Pos = It;
+        break;
+      }
     F.Notes.insert(Pos, N);
   }
   return Findings;
@@ -585,7 +590,85 @@ Finding RaceDetector::render(const RacePair &P) const {
   }
   if (const NamedDecl *D = SA.Path.leafDecl())
     F.Notes.push_back({D->getLocation(), "'" + Name + "' is declared here"});
+  if (std::optional<FixItHint> Fix = lockGuardFix(P)) {
+    F.Fixes.push_back(*Fix);
+    F.Notes.push_back({SA.Loc, "fix: hold " + lockList(O.Held, "or") +
+                                   " here, as every other access to '" +
+                                   Name + "' does"});
+  } else if (!O.Held.empty()) {
+    F.Notes.push_back(
+        {SA.Loc, "fix: hold " + lockList(O.Held, "or") +
+                     " here too; or keep '" + Name +
+                     "' behind one reader/writer lock (shared_lock to read, "
+                     "unique_lock to write), or in a small class whose every "
+                     "member function locks"});
+  } else {
+    F.Notes.push_back(
+        {SA.Loc, "fix: guard every access to '" + Name +
+                     "' with one mutex (a reader/writer lock lets readers "
+                     "share it), or move it into a small class whose every "
+                     "member function locks"});
+  }
   return F;
+}
+
+} // namespace maprace
+
+namespace maprace {
+
+std::optional<FixItHint> RaceDetector::lockGuardFix(const RacePair &P) const {
+  const AnalysisContext &Ctx = A.context();
+  const AccessRecord &S = *P.Site;
+  const LocalAccess &SA = *S.Access;
+  if (!SA.CallChain.empty() || !SA.E || !SA.InnerFunction)
+    return std::nullopt;
+  // One lock common to every other access of the container...
+  std::optional<LockSet> Common;
+  bool SiteLocked = false;
+  for (const AccessRecord &R : A.records()) {
+    if (!(R.Access->Path == SA.Path) || R.ObjectPrivate)
+      continue;
+    if (R.Access == S.Access) {
+      SiteLocked |= !R.Held.empty(); // held in another context: double lock
+      continue;
+    }
+    if (R.Access->InnerFunction == SA.InnerFunction)
+      continue; // this function's accesses are what the fix guards
+    if (!Common)
+      Common = R.Held;
+    else
+      Common->intersect(R.Held);
+  }
+  if (SiteLocked || !Common || Common->size() != 1)
+    return std::nullopt;
+  const HeldLock &M = *Common->begin();
+  // ...and a function that takes no lock at all, nor calls anything that
+  // does: adding one cannot deadlock or reorder locks.
+  const FunctionFacts *FF = Ctx.factsOf(SA.InnerFunction);
+  if (!FF || FF->Skipped)
+    return std::nullopt;
+  auto TakesLocks = [](const FunctionFacts &F) {
+    for (const LocalAccess &X : F.Accesses)
+      if (!X.State.Acquired.empty() || !X.State.ReleasedEntry.empty())
+        return true;
+    for (const CallSite &C : F.Calls)
+      if (!C.State.Acquired.empty() || !C.State.ReleasedEntry.empty())
+        return true;
+    return F.Summary.hasLockEffect() || F.Summary.ReleasesEntryLock;
+  };
+  if (TakesLocks(*FF))
+    return std::nullopt;
+  for (const CallSite &C : FF->Calls)
+    if (const FunctionFacts *CF = Ctx.factsOf(C.Callee))
+      if (TakesLocks(*CF))
+        return std::nullopt;
+  if (Edited.count(SA.InnerFunction))
+    return std::nullopt;
+  std::optional<FixItHint> Fix =
+      insertLockGuard(SA.E, SA.InnerFunction, M.Path, Ctx.AST);
+  if (Fix)
+    Edited.insert(SA.InnerFunction);
+  return Fix;
 }
 
 } // namespace maprace
@@ -675,6 +758,32 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
                            " runs on the thread started here"});
   if (const NamedDecl *D = SA.Path.leafDecl())
     F.Notes.push_back({D->getLocation(), "'" + Name + "' is declared here"});
+  if (P.K == RacePair::SharedWrite) {
+    // Upgrading the reader lock of this function is provably right.
+    for (const HeldLock &H : S.Held)
+      if (H.Mode == LockMode::Shared && H.Guard && O.Held.contains(H.Path) &&
+          !Edited.count(H.Guard))
+        if (std::optional<FixItHint> Fix =
+                upgradeSharedLock(H.Guard, Ctx.AST)) {
+          F.Fixes.push_back(*Fix);
+          Edited.insert(H.Guard);
+          F.Notes.push_back({H.Guard->getLocation(),
+                             "fix: take '" + H.Path.display() +
+                                 "' exclusively here (std::unique_lock)"});
+          break;
+        }
+    if (SA.InsertingRead)
+      F.Notes.push_back({SA.Loc, "'operator[]' inserts the key when it is "
+                                 "missing; to only read under the reader "
+                                 "lock, look it up with find()"});
+    else if (F.Fixes.empty())
+      F.Notes.push_back({SA.Loc, "fix: take the lock exclusively for the "
+                                 "write (std::unique_lock, lock())"});
+  } else {
+    F.Notes.push_back(
+        {SA.Loc, "fix: guard every access to '" + Name + "' with one mutex" +
+                     (P.Guard ? " ('" + P.Guard->display() + "')" : "")});
+  }
   return F;
 }
 

@@ -18,6 +18,7 @@
 
 #include "Finding.h"
 #include "TranslationUnitAnalysis.h"
+#include <set>
 
 namespace maprace {
 
@@ -64,6 +65,10 @@ private:
   std::vector<std::pair<clang::SourceLocation, Finding>> escapedHandles() const;
   Finding render(const RacePair &P) const;
   Finding renderMismatch(const RacePair &P) const;
+  std::optional<clang::FixItHint> lockGuardFix(const RacePair &P) const;
+  /// One edit per guard variable and per function: two findings must not
+  /// both insert a lock.
+  mutable std::set<const void *> Edited;
   const TranslationUnitAnalysis &A;
 };
 

@@ -27,8 +27,10 @@ public:
     // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-11]]:35: note: 'shards_' is declared here
     // Two Put calls on one shard race too: the class locks its own mutex,
     // so its entry points may run at once.
-    // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-6]]:5: warning: data race on 'shards_[]' (std::map<int, int>): write ('insert') with no lock held, and 'Sharded::Put' may run on several threads at once [maprace-unguarded-access]
-    // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-15]]:35: note: 'shards_[]' is declared here
+    // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-6]]:5: note: fix: hold 'mu_' here, as every other access to 'shards_' does
+    // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-7]]:5: warning: data race on 'shards_[]' (std::map<int, int>): write ('insert') with no lock held, and 'Sharded::Put' may run on several threads at once [maprace-unguarded-access]
+    // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-16]]:35: note: 'shards_[]' is declared here
+    // CHECK-NEXT: element-and-indirect.cpp:[[@LINE-9]]:5: note: fix: guard every access to 'shards_[]' with one mutex (a reader/writer lock lets readers share it), or move it into a small class whose every member function locks
   }
 };
 } // namespace outer_vector_bad

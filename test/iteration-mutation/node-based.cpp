@@ -72,8 +72,8 @@ void Expire(std::map<int, int> &m, int victim) {
 }
 } // namespace erase_key_ok
 
-// clear() inside the loop.
-namespace clear_bad {
+// std::map: clear() inside the loop.
+namespace map_mutation_bad {
 void Reset(std::map<int, int> &m) {
   for (const auto &kv : m)
     // CHECK: node-based.cpp:[[@LINE-1]]:3: warning: loop over 'm' (std::map<int, int>) is invalidated by its own body: 'clear' replaces every element [maprace-iteration-mutation]
@@ -82,16 +82,16 @@ void Reset(std::map<int, int> &m) {
     if (kv.second < 0)
       m.clear();
 }
-} // namespace clear_bad
+} // namespace map_mutation_bad
 
-// Inserting into a map does not invalidate its iterators.
-namespace insert_ok {
+// std::map: inserting does not invalidate the loop's iterator.
+namespace map_mutation_ok {
 void Mirror(std::map<int, int> &m) {
   for (const auto &kv : m)
     if (kv.first > 0)
       m[-kv.first] = kv.second;
 }
-} // namespace insert_ok
+} // namespace map_mutation_ok
 
 // std::set: erase(x) of the current element.
 namespace set_erase_bad {

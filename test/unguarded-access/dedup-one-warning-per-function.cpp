@@ -22,12 +22,13 @@ public:
     int n = m_.count(k);
     // CHECK: dedup-one-warning-per-function.cpp:[[@LINE-1]]:13: warning: data race on 'm_' (std::map<int, int>): read ('count') without holding 'mu_'; the conflicting write in 'Cache::Put' holds it [maprace-unguarded-access]
     // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE-5]]:5: note: conflicting write ('operator[]' inserts missing keys) in 'Cache::Put', holding 'mu_'
-    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+7]]:15: note: 'm_' is also read here without holding 'mu_'
-    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+9]]:5: note: 'm_' is also written here without holding 'mu_'
-    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+14]]:22: note: 'm_' is declared here
+    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+8]]:15: note: 'm_' is also read here without holding 'mu_'
+    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+10]]:5: note: 'm_' is also written here without holding 'mu_'
+    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+15]]:22: note: 'm_' is declared here
+    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE-6]]:13: note: fix: hold 'mu_' here, as every other access to 'm_' does
     // The loop is maprace-iteration-mutation's report:
     // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+4]]:5: warning: loop over 'm_' (std::map<int, int>) without holding 'mu_' for the whole loop; the concurrent write ('operator[]' inserts missing keys) in 'Cache::Put' holds it [maprace-iteration-mutation]
-    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE-11]]:5: note: concurrent write ('operator[]' inserts missing keys) in 'Cache::Put', holding 'mu_'
+    // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE-12]]:5: note: concurrent write ('operator[]' inserts missing keys) in 'Cache::Put', holding 'mu_'
     // CHECK-NEXT: dedup-one-warning-per-function.cpp:[[@LINE+10]]:22: note: 'm_' is declared here
     auto it = m_.find(k);
     for (auto &kv : m_)
