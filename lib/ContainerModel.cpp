@@ -26,7 +26,8 @@ struct KnownContainer {
   bool SubscriptInserts;
 };
 
-// One row per class template; the family decides invalidation rules later.
+// One row per class template; the family decides invalidation rules later
+// (B-trees and flat maps keep elements in arrays: vector rules).
 const KnownContainer KnownContainers[] = {
     // Standard sequence containers.
     {"std::vector", ContainerFamily::Vector, false},
@@ -38,10 +39,10 @@ const KnownContainer KnownContainers[] = {
     {"std::multimap", ContainerFamily::Ordered, false},
     {"std::set", ContainerFamily::Ordered, false},
     {"std::multiset", ContainerFamily::Ordered, false},
-    {"std::flat_map", ContainerFamily::Ordered, true},
-    {"std::flat_set", ContainerFamily::Ordered, false},
-    {"std::flat_multimap", ContainerFamily::Ordered, false},
-    {"std::flat_multiset", ContainerFamily::Ordered, false},
+    {"std::flat_map", ContainerFamily::Vector, true},
+    {"std::flat_set", ContainerFamily::Vector, false},
+    {"std::flat_multimap", ContainerFamily::Vector, false},
+    {"std::flat_multiset", ContainerFamily::Vector, false},
     {"std::unordered_map", ContainerFamily::Unordered, true},
     {"std::unordered_multimap", ContainerFamily::Unordered, false},
     {"std::unordered_set", ContainerFamily::Unordered, false},
@@ -55,10 +56,10 @@ const KnownContainer KnownContainers[] = {
     {"absl::node_hash_map", ContainerFamily::Unordered, true},
     {"absl::flat_hash_set", ContainerFamily::Unordered, false},
     {"absl::node_hash_set", ContainerFamily::Unordered, false},
-    {"absl::btree_map", ContainerFamily::Ordered, true},
-    {"absl::btree_set", ContainerFamily::Ordered, false},
-    {"absl::btree_multimap", ContainerFamily::Ordered, false},
-    {"absl::btree_multiset", ContainerFamily::Ordered, false},
+    {"absl::btree_map", ContainerFamily::Vector, true},
+    {"absl::btree_set", ContainerFamily::Vector, false},
+    {"absl::btree_multimap", ContainerFamily::Vector, false},
+    {"absl::btree_multiset", ContainerFamily::Vector, false},
     {"absl::InlinedVector", ContainerFamily::Vector, false},
     // Boost.
     {"boost::unordered_map", ContainerFamily::Unordered, true},
@@ -73,8 +74,8 @@ const KnownContainer KnownContainers[] = {
     {"boost::unordered::unordered_flat_set", ContainerFamily::Unordered, false},
     {"boost::unordered::unordered_node_map", ContainerFamily::Unordered, true},
     {"boost::unordered::unordered_node_set", ContainerFamily::Unordered, false},
-    {"boost::container::flat_map", ContainerFamily::Ordered, true},
-    {"boost::container::flat_set", ContainerFamily::Ordered, false},
+    {"boost::container::flat_map", ContainerFamily::Vector, true},
+    {"boost::container::flat_set", ContainerFamily::Vector, false},
     {"boost::container::map", ContainerFamily::Ordered, true},
     {"boost::container::vector", ContainerFamily::Vector, false},
     {"boost::container::small_vector", ContainerFamily::Vector, false},

@@ -246,6 +246,7 @@ public:
   llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> StmtLoops;
   llvm::DenseMap<const Expr *, unsigned> BeginCallLoop;
   llvm::DenseMap<const Expr *, unsigned> EndCallLoop;
+  llvm::DenseMap<const Expr *, unsigned> RangeArgLoop;
   llvm::DenseMap<const Stmt *, unsigned> LoopIndex;
   llvm::DenseMap<const Stmt *, llvm::SmallVector<AccessPath, 1>> LoopJoins;
 
@@ -260,6 +261,8 @@ private:
       BeginCallLoop[innermostCall(L.BeginCall)] = Idx;
     if (L.EndCall)
       EndCallLoop[innermostCall(L.EndCall)] = Idx;
+    if (L.RangeArg)
+      RangeArgLoop[L.RangeArg] = Idx;
     llvm::SmallVector<const Stmt *, 32> Work;
     if (L.Body)
       Work.push_back(L.Body);
@@ -398,6 +401,9 @@ private:
   bool ReturnedPathConflict = false;
   /// Per loop: the lock state where it starts, and what its body drops.
   struct LoopTrack {
+    /// Blocks from which the loop goes on to another iteration: a lock
+    /// dropped on the way out (`unlock(); return;`) is no race with it.
+    std::optional<llvm::BitVector> Continues;
     bool Started = false;
     size_t StartAccess = ~size_t(0);
     LockSet StartAcquired;
@@ -406,6 +412,8 @@ private:
     SourceLocation ReleaseInside;
   };
   std::vector<LoopTrack> LoopTracks;
+  /// Calls during which a held lock is released and taken again.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<AccessPath, 1>> TempReleases;
   void trackLoops(const Stmt *St, const FlowState &S);
   void buildLoopFacts();
 
@@ -606,6 +614,15 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
   for (unsigned T : Facts->ThreadStarts)
     if (T < Ctx.ThreadTable.size())
       Ctx.ThreadTable[T].Escapes = Sum.EscapedThreads.contains(T);
+  // Member functions this one calls on its own object touch the same
+  // members: their accesses count too (one loop iterating, a helper two
+  // calls down erasing).
+  for (const CallSite &CS : Facts->Calls)
+    if (CS.OnThisObject && CS.Callee != FD)
+      if (const FunctionFacts *CF = Ctx.factsOf(CS.Callee))
+        for (const LocalAccess &A : CF->Summary.ThisAccesses)
+          if (Sum.ThisAccesses.size() < MaxLiftedAccesses)
+            Sum.ThisAccesses.push_back(A);
   for (const LocalAccess &A : Facts->Accesses) {
     if (A.Path.kind() == RootKind::This && !A.Path.steps().empty() &&
         Sum.ThisAccesses.size() < MaxLiftedAccesses)
@@ -881,8 +898,10 @@ void Analyzer::release(FlowState &S, const AccessPath &P0, SourceLocation Loc,
   AccessPath P = canonicalLock(P0);
   if (!S.P.Acquired.releaseOnce(P)) {
     S.P.ReleasedEntry.add(P);
-    if (Emit)
+    if (Emit) {
       Facts->Summary.ReleasesEntryLock = true;
+      Facts->Summary.ReleasedSomewhere.add(P);
+    }
   }
   for (ReleaseSite &R : S.P.Releases)
     if (R.Path == P) {
@@ -1043,8 +1062,26 @@ void Analyzer::applyLockCall(const LockCall &LC, const CallExpr *CE,
 bool Analyzer::applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S) {
   const void *Key = guardKeyOf(MC->getImplicitObjectArgument());
   GuardState *G = Key ? S.guard(Key) : nullptr;
-  if (!G)
-    return false;
+  if (!G) {
+    // A guard the caller passed by reference: what we do to it is the
+    // caller's business (summary).
+    const auto *DRE = dyn_cast<DeclRefExpr>(
+        MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    if (!PVD || !PVD->getType()->isReferenceType() ||
+        !Ctx.Locks.guardType(PVD->getType()))
+      return false;
+    LockModel::GuardMethod M = LockModel::guardMethod(MC->getMethodDecl());
+    if (Emit && (M == LockModel::GuardMethod::Unlock ||
+                 M == LockModel::GuardMethod::Lock)) {
+      auto &E = Facts->Summary.GuardParamUnlocks[PVD->getFunctionScopeIndex()];
+      if (M == LockModel::GuardMethod::Unlock)
+        E.first = E.second = true;
+      else
+        E.second = false;
+    }
+    return true;
+  }
   const CXXMethodDecl *MD = MC->getMethodDecl();
   LockModel::GuardMethod M = LockModel::guardMethod(MD);
   // scoped_lockable classes: the attributes of the member say it all.
@@ -1515,6 +1552,26 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
     std::optional<AccessPath> P = R.resolve(A);
     if (!P)
       continue;
+    // `std::ranges::any_of(c, pred)`: the loop.
+    auto RL = Scan.RangeArgLoop.find(Args[I]);
+    if (RL != Scan.RangeArgLoop.end()) {
+      recordAccess(S, *P, AccessKind::Iterate, A, CT, "ranges algorithm",
+                   Scan.Loops[RL->second].Loop, Call, "");
+      continue;
+    }
+    // `std::begin(c)` / `std::end(c)` of an iterator loop: the loop.
+    auto BL = Scan.BeginCallLoop.find(Call);
+    if (BL != Scan.BeginCallLoop.end()) {
+      const LoopShape &L = Scan.Loops[BL->second];
+      recordAccess(S, *P, AccessKind::Iterate, A, CT, "iterator loop", L.Loop,
+                   Call, "begin");
+      continue;
+    }
+    if (Scan.EndCallLoop.count(Call)) {
+      recordAccess(S, *P, AccessKind::Iterate, A, CT, "loop bound", nullptr,
+                   Call, "end");
+      continue;
+    }
     AccessKind K = AccessKind::Read;
     std::string Detail;
     std::string To = Callee ? " to '" + functionDisplayName(Callee) + "'" : "";
@@ -1527,6 +1584,16 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
           (PT->isLValueReferenceType() &&
            !PT.getNonReferenceType().isConstQualified()) ||
           (PT->isPointerType() && !PT->getPointeeType().isConstQualified());
+      // A std algorithm's forwarding reference (`R&&`) only reads, unless
+      // the algorithm rearranges the range (sort, remove, ...).
+      if (Mutable && PT->isRValueReferenceType() && !algorithmName(Callee).empty())
+        if (const FunctionDecl *Pat = Callee->getTemplateInstantiationPattern())
+          if (I < Pat->getNumParams())
+            if (const auto *RR =
+                    Pat->getParamDecl(I)->getType()->getAs<RValueReferenceType>())
+              if (RR->getPointeeType()->getAs<TemplateTypeParmType>() &&
+                  A->isLValue())
+                Mutable = algorithmMutatesRange(algorithmName(Callee));
       // Templates like std::begin(c) take `C&` but only read.
       if (Mutable && Callee->getIdentifier() && isInStd(Callee)) {
         llvm::StringRef N = Callee->getName();
@@ -1620,6 +1687,27 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
     for (const HeldLock &H : toCaller(Sum.AcquiredAtExit, B))
       acquire(S, H.Path, H.Mode, Site->getBeginLoc());
   }
+  // Guards we pass by reference and the callee unlocks.
+  if (const auto *Call = dyn_cast<CallExpr>(Site)) {
+    llvm::SmallVector<const Expr *, 4> CArgs = callArgs(Call);
+    for (const auto &[Idx, Effect] : Sum.GuardParamUnlocks) {
+      if (Idx >= CArgs.size())
+        continue;
+      const void *K = guardKeyOf(CArgs[Idx]);
+      GuardState *G = K ? S.guard(K) : nullptr;
+      if (!G)
+        continue;
+      if (Effect.second)
+        releaseGuard(*G, S, Site->getBeginLoc());
+      else if (Effect.first && Emit)
+        for (const AccessPath &M : G->Mutexes)
+          TempReleases[Site].push_back(canonicalLock(M));
+    }
+  }
+  // Locks the callee drops and takes again: gone for a while.
+  if (Emit)
+    for (const AccessPath &P : toCaller(Sum.ReleasedSomewhere, B))
+      TempReleases[Site].push_back(canonicalLock(P));
   S.P.Live.unite(Sum.EscapedThreads);
   // The callee stored the thread into a handle we can name.
   for (unsigned T : Sum.EscapedThreads) {
@@ -2208,6 +2296,27 @@ void Analyzer::trackLoops(const Stmt *St, const FlowState &S) {
     LoopTrack &T = LoopTracks[Idx];
     if (!T.Started)
       continue;
+    if (!T.Continues) {
+      T.Continues = llvm::BitVector(Graph->getNumBlockIDs());
+      const Stmt *Loop = Scan.Loops[Idx].Loop;
+      llvm::SmallVector<const CFGBlock *, 16> Work;
+      for (const CFGBlock *B : *Graph)
+        if (B->getTerminatorStmt() == Loop)
+          Work.push_back(B);
+      if (Work.empty()) // an algorithm call: no loop in this CFG
+        T.Continues->set();
+      while (!Work.empty()) {
+        const CFGBlock *X = Work.pop_back_val();
+        if (T.Continues->test(X->getBlockID()))
+          continue;
+        T.Continues->set(X->getBlockID());
+        for (const auto &P : X->preds())
+          if (const CFGBlock *Pred = P.getReachableBlock())
+            Work.push_back(Pred);
+      }
+    }
+    if (CurBlock && !T.Continues->test(CurBlock->getBlockID()))
+      continue;
     for (const HeldLock &L : T.StartAcquired)
       if (!S.P.Acquired.contains(L.Path) && !T.NotHeld.contains(L.Path)) {
         T.NotHeld.add(L.Path);
@@ -2220,6 +2329,14 @@ void Analyzer::trackLoops(const Stmt *St, const FlowState &S) {
         if (T.ReleaseInside.isInvalid())
           T.ReleaseInside = ReleaseLoc(P);
       }
+    auto TR = TempReleases.find(St);
+    if (TR != TempReleases.end())
+      for (const AccessPath &P : TR->second)
+        if (T.StartAcquired.contains(P) && !T.NotHeld.contains(P)) {
+          T.NotHeld.add(P);
+          if (T.ReleaseInside.isInvalid())
+            T.ReleaseInside = St->getBeginLoc();
+        }
   }
 }
 
@@ -2293,7 +2410,7 @@ void Analyzer::buildLoopFacts() {
         bool Current = false;
         if (const auto *Call = dyn_cast<CallExpr>(C.CallHere))
           for (const Expr *Arg : Call->arguments())
-            Current |= mentions(Arg, Shape.Cursor);
+            Current |= isCursorElement(Arg, Shape.Cursor);
         if (leavesLoopSafely(C.CallHere, Shape.Cursor, *PM))
           continue;
         std::optional<std::string> Why =

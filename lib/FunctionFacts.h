@@ -147,6 +147,13 @@ struct FunctionSummary {
   PathSet JoinedGroups;
   /// The function releases a lock it did not acquire (for callers' loops).
   bool ReleasesEntryLock = false;
+  /// Those locks, even if it takes them again before returning: a caller
+  /// looping over a container loses them during the call.
+  PathSet ReleasedSomewhere;
+  /// Guards passed by reference (`void Drop(std::unique_lock<M> &lk)`):
+  /// per parameter index, whether the callee unlocks them (at some point,
+  /// and at exit).
+  llvm::DenseMap<unsigned, std::pair<bool, bool>> GuardParamUnlocks;
   bool hasLockEffect() const {
     return !AcquiredAtExit.empty() || !ReleasedAtExit.empty();
   }

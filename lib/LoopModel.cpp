@@ -2,6 +2,7 @@
 #include "NameUtil.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <string>
 
 using namespace clang;
 
@@ -21,16 +22,20 @@ const Expr *beginOf(const Expr *E, bool End = false) {
     E = M->getSubExpr()->IgnoreParenImpCasts();
   llvm::StringRef Want1 = End ? "end" : "begin";
   llvm::StringRef Want2 = End ? "cend" : "cbegin";
+  llvm::StringRef Want3 = End ? "rend" : "rbegin";
+  llvm::StringRef Want4 = End ? "crend" : "crbegin";
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
     if (MD && MD->getIdentifier() &&
-        (MD->getName() == Want1 || MD->getName() == Want2))
+        (MD->getName() == Want1 || MD->getName() == Want2 ||
+         MD->getName() == Want3 || MD->getName() == Want4))
       return MC->getImplicitObjectArgument();
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *FD = CE->getDirectCallee();
     if (FD && FD->getIdentifier() && isInStd(FD) && CE->getNumArgs() == 1 &&
-        (FD->getName() == Want1 || FD->getName() == Want2))
+        (FD->getName() == Want1 || FD->getName() == Want2 ||
+         FD->getName() == Want3 || FD->getName() == Want4))
       return CE->getArg(0);
   }
   return nullptr;
@@ -78,13 +83,21 @@ std::optional<LoopShape> matchRangeFor(const CXXForRangeStmt *S) {
 
 std::optional<LoopShape> matchIteratorLoop(const ForStmt *S) {
   const auto *DS = dyn_cast_or_null<DeclStmt>(S ? S->getInit() : nullptr);
-  if (!DS || !DS->isSingleDecl())
+  if (!DS)
     return std::nullopt;
-  const auto *It = dyn_cast<VarDecl>(DS->getSingleDecl());
-  if (!It || !It->hasInit())
-    return std::nullopt;
-  const Expr *Container = beginOf(It->getInit());
-  if (!Container)
+  // `auto it = c.begin()`, maybe with a cached `e = c.end()` beside it.
+  const VarDecl *It = nullptr, *CachedEnd = nullptr;
+  const Expr *Container = nullptr;
+  for (const Decl *D : DS->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD || !VD->hasInit())
+      return std::nullopt;
+    if (!It && (Container = beginOf(VD->getInit())))
+      It = VD;
+    else if (const Expr *E = beginOf(VD->getInit(), /*End=*/true))
+      CachedEnd = Container && sameObject(E, Container) ? VD : nullptr;
+  }
+  if (!It || !Container)
     return std::nullopt;
   // The condition compares the iterator with the same container's end().
   const auto *Cond = S->getCond();
@@ -106,15 +119,31 @@ std::optional<LoopShape> matchIteratorLoop(const ForStmt *S) {
         L = BO->getLHS(), R = BO->getRHS();
     }
     if (L && R) {
-      const Expr *EndL = beginOf(L, /*End=*/true), *EndR = beginOf(R, true);
-      const Expr *End = EndL ? EndL : EndR;
-      const Expr *Other = EndL ? R : L;
-      EndMatches = End && sameObject(End, Container) &&
-                   declOf(Other) == It;
+      for (auto [Cur, Bound] : {std::pair(L, R), std::pair(R, L)}) {
+        if (declOf(Cur) != It)
+          continue;
+        const Expr *End = beginOf(Bound, /*End=*/true);
+        EndMatches |= (End && sameObject(End, Container)) ||
+                      (CachedEnd && declOf(Bound) == CachedEnd);
+      }
     }
   }
   if (!EndMatches)
     return std::nullopt;
+  // `it = c.begin()` as the step re-reads the container each time (a
+  // draining loop): no iterator lives across iterations.
+  if (const Expr *Inc = S->getInc()) {
+    Inc = Inc->IgnoreParenImpCasts();
+    const Expr *Rhs = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Inc))
+      if (BO->getOpcode() == BO_Assign && declOf(BO->getLHS()) == It)
+        Rhs = BO->getRHS();
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Inc))
+      if (OC->getOperator() == OO_Equal && declOf(OC->getArg(0)) == It)
+        Rhs = OC->getArg(1);
+    if (Rhs && beginOf(Rhs))
+      return std::nullopt;
+  }
   LoopShape Shape;
   Shape.Loop = S;
   Shape.Body = S->getBody();
@@ -128,9 +157,56 @@ std::optional<LoopShape> matchIteratorLoop(const ForStmt *S) {
   return Shape;
 }
 
+std::string algorithmName(const FunctionDecl *FD) {
+  if (!FD)
+    return "";
+  // std::ranges algorithms are calls of function objects: `__any_of_fn`.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->getOverloadedOperator() == OO_Call && isInStd(MD->getParent()) &&
+        MD->getParent()->getIdentifier()) {
+      llvm::StringRef N = MD->getParent()->getName();
+      N.consume_front("__");
+      N.consume_back("_fn");
+      return N.str();
+    }
+  if (!isInStd(FD) || !FD->getIdentifier())
+    return "";
+  return FD->getName().str();
+}
+
+bool algorithmMutatesRange(llvm::StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases({"sort", "stable_sort", "partial_sort", "nth_element", "reverse",
+              "rotate", "shuffle", "remove", "remove_if", "unique", "fill",
+              "generate", "replace", "replace_if", "iota", "erase", "erase_if",
+              "partition", "stable_partition", "make_heap", "push_heap",
+              "pop_heap", "sort_heap", "inplace_merge", "next_permutation",
+              "prev_permutation", "swap", "swap_ranges", "fill_n",
+              "generate_n", "transform"},
+             true)
+      .Default(false);
+}
+
 std::optional<LoopShape> matchAlgorithm(const CallExpr *CE) {
   if (!CE || CE->getNumArgs() < 2 || isa<CXXMemberCallExpr>(CE))
     return std::nullopt;
+  // `std::ranges::any_of(m_, pred)`: the range argument is the loop.
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    if (OC->getOperator() != OO_Call)
+      return std::nullopt;
+    std::string Name = algorithmName(OC->getDirectCallee());
+    if (Name.empty() || algorithmMutatesRange(Name))
+      return std::nullopt;
+    const Expr *Range = OC->getArg(1)->IgnoreParenImpCasts();
+    if (!Range->getType()->isRecordType())
+      return std::nullopt;
+    LoopShape L;
+    L.Loop = CE;
+    L.Container = Range;
+    L.RangeArg = OC->getArg(1);
+    L.Loc = OC->getArg(0)->getBeginLoc(); // `std::ranges::any_of`
+    return L;
+  }
   const FunctionDecl *FD = CE->getDirectCallee();
   if (!FD || !isInStd(FD))
     return std::nullopt;
@@ -147,12 +223,62 @@ std::optional<LoopShape> matchAlgorithm(const CallExpr *CE) {
   return L;
 }
 
+static bool refersTo(const Expr *E, const VarDecl *V) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  if (!DRE)
+    return false;
+  if (DRE->getDecl() == V)
+    return true;
+  // `auto &[k, v] : m`: the bindings are the loop variable's parts.
+  if (const auto *B = dyn_cast<BindingDecl>(DRE->getDecl()))
+    return B->getDecomposedDecl() == V;
+  return false;
+}
+
+bool isCursorElement(const Expr *E, const VarDecl *V) {
+  if (!E || !V)
+    return false;
+  for (int Guard = 0; E && Guard < 8; ++Guard) {
+    E = E->IgnoreParenImpCasts();
+    if (refersTo(E, V))
+      return true;
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+      continue;
+    }
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+      if (C->getNumArgs() != 1)
+        return false;
+      E = C->getArg(0);
+      continue;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      E = ME->getBase(); // kv.first, it->first
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_Deref)
+        return false; // `it++` has already moved on
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((OC->getOperator() != OO_Star && OC->getOperator() != OO_Arrow) ||
+          OC->getNumArgs() != 1)
+        return false;
+      E = OC->getArg(0);
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
 bool mentions(const Expr *E, const VarDecl *V) {
   if (!E || !V)
     return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    if (DRE->getDecl() == V)
-      return true;
+  if (refersTo(E, V))
+    return true;
   for (const Stmt *C : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(C))
       if (mentions(CE, V))
@@ -175,6 +301,9 @@ std::optional<std::string> invalidation(ContainerFamily F,
     return "'" + Method.str() + "' replaces every element";
   switch (F) {
   case ContainerFamily::Vector:
+    if (Method == "pop_back" || Method == "pop_front")
+      return "'" + Method.str() +
+             "' removes an element and invalidates the loop's iterator";
     if (Erase)
       return "'" + Method.str() +
              "' shifts the elements and invalidates the loop's iterator";
@@ -195,8 +324,10 @@ std::optional<std::string> invalidation(ContainerFamily F,
     return std::nullopt;
   case ContainerFamily::Ordered:
   case ContainerFamily::NodeList:
-    if (Erase && ErasesCurrent)
+    if ((Erase || Method == "remove") && ErasesCurrent)
       return "'" + Method.str() + "' removes the element the loop stands on";
+    if (Method == "remove_if" || Method == "unique")
+      return "'" + Method.str() + "' may remove the element the loop stands on";
     return std::nullopt;
   case ContainerFamily::Adapter:
     return std::nullopt;

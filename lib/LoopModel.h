@@ -32,6 +32,8 @@ struct LoopShape {
   /// the `c.end()` it runs to.
   const clang::Expr *BeginCall = nullptr;
   const clang::Expr *EndCall = nullptr;
+  /// The range argument of a std::ranges algorithm.
+  const clang::Expr *RangeArg = nullptr;
   clang::SourceLocation Loc;
 };
 
@@ -39,8 +41,18 @@ std::optional<LoopShape> matchRangeFor(const clang::CXXForRangeStmt *S);
 std::optional<LoopShape> matchIteratorLoop(const clang::ForStmt *S);
 std::optional<LoopShape> matchAlgorithm(const clang::CallExpr *CE);
 
-/// Does E mention V (`kv.first`, `*it`, `it->first`, `it`)?
+/// "any_of" for std::any_of and for std::ranges::any_of (a call of the
+/// function object `__any_of_fn`); empty outside namespace std.
+std::string algorithmName(const clang::FunctionDecl *FD);
+/// Does the algorithm modify the range it walks?
+bool algorithmMutatesRange(llvm::StringRef Name);
+
+/// Does E mention V anywhere (its bindings included)?
 bool mentions(const clang::Expr *E, const clang::VarDecl *V);
+
+/// Is E the element the cursor V stands on: `x`, `kv`, `kv.first`, `*it`,
+/// `it->first`, `it` -- not `kv.first + 1`, not `it++` (already moved on)?
+bool isCursorElement(const clang::Expr *E, const clang::VarDecl *V);
 
 /// Why calling Method on a container of family F invalidates a loop over
 /// it, or nothing if it does not. ErasesCurrent: the call erases the element

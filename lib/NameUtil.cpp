@@ -55,7 +55,10 @@ const CXXRecordDecl *classOfPointee(QualType T) {
 bool isInStd(const Decl *D) {
   if (!D)
     return false;
-  return D->getDeclContext() && D->getDeclContext()->isStdNamespace();
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return false;
 }
 
 bool isInSystemHeader(const Decl *D) {

@@ -911,6 +911,10 @@ std::vector<Finding> RaceDetector::iterationMutations() const {
         F.Message = Head + " without holding " + lockList(W.Held, "or") +
                     " for the whole loop; " + Writer + " holds " +
                     (W.Held.size() == 1 ? "it" : "them");
+      else if (!BestLoopLocks.empty())
+        F.Message = Head + " while " + Writer + " may change it; the loop holds " +
+                    lockList(BestLoopLocks, "and") +
+                    " but the write holds no lock";
       else
         F.Message = Head + " while " + Writer +
                     " may change it; no lock is held at either";

@@ -1,8 +1,6 @@
 // RUN: %maprace %s -- -std=c++20 | %strip | %check %s
-// PENDING: std::list::remove(x) (and remove_if) inside a range-for removes
-// every element equal to x -- including the one the loop stands on when x is
-// the loop variable -- so the loop's iterator dangles. Silent today: only
-// erase/extract/clear are treated as invalidating on node-based containers.
+// std::list::remove(x) inside a range-for removes every element equal to x,
+// the one the loop stands on included when x is the loop variable.
 #include <list>
 
 namespace list_remove_bad {

@@ -1,11 +1,8 @@
 // RUN: %maprace %s -- -std=c++20 -isystem %inputs | %strip | %check %s
-// PENDING (missed): absl::btree_map and boost::container::flat_map are not
-// node-based: a btree moves elements between nodes on insert and erase, and
-// a flat_map is a sorted vector, so any insertion (or erasure) invalidates
-// every iterator, as for std::vector. They seem to be classed with std::map
-// (node-based), so an insertion in the loop is silent. (absl::flat_hash_map
-// and llvm::DenseMap are treated as hash maps and reported: see
-// unordered.cpp.) The reason text below is a proposal.
+// absl::btree_map and boost::container::flat_map are not node-based: a
+// btree moves elements between nodes on insert and erase, and a flat_map is
+// a sorted vector, so any insertion or erasure invalidates every iterator,
+// as for std::vector.
 #include <absl/container/btree_map.h>
 #include <boost/container/flat_map.hpp>
 

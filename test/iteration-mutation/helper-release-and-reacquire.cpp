@@ -1,10 +1,7 @@
 // RUN: %maprace %s -- -std=c++20 | %strip | %check %s
-// PENDING (missed): a helper defined in the file that drops the caller's lock
-// and takes it again before returning (`mu_.unlock(); Flush(v);
-// mu_.lock();`) is the "drop the lock to do slow work" bug moved into a
-// function, but a loop calling it is silent: only helpers whose net effect
-// is a release are seen. (A helper that only unlocks, with the loop locking
-// again, is reported: see release-in-body.cpp.)
+// A helper that drops the caller's lock and takes it again before returning
+// (`mu_.unlock(); Flush(v); mu_.lock();`) is the "drop the lock to do slow
+// work" bug moved into a function: a loop calling it is reported.
 #include <map>
 #include <mutex>
 #include <thread>

@@ -1,13 +1,7 @@
 // RUN: %maprace %s -- -std=c++20 | %strip | %check %s
-// PENDING (missed): common spellings of the explicit iterator loop are not
-// recognised as loops, so neither half of the check sees them:
-//  - the cached end, LLVM style: `for (auto it = v.begin(), e = v.end();
-//    it != e; ++it)` -- the push_back below also leaves `e` dangling;
-//  - std::begin(v)/std::end(v);
-//  - reverse iteration with rbegin()/rend().
-// Each loop below is silent today (the shared-member reverse loop only gets
-// maprace-unguarded-access's "read ('rbegin')" report instead of the loop
-// report). `cbegin()/cend()` loops are recognised.
+// Other spellings of the explicit iterator loop: the cached end
+// (`for (auto it = v.begin(), e = v.end(); it != e; ++it)`),
+// std::begin(v)/std::end(v), and rbegin()/rend().
 #include <iterator>
 #include <map>
 #include <mutex>

@@ -1,12 +1,6 @@
 // RUN: %maprace %s -- -std=c++20 | %strip | %check %s
-// PENDING (wrong message): the loop holds mu_ for its whole duration but one
-// writer holds no lock. The loop is rightly reported (no lock is held by
-// every write), but the message says "no lock is held at either", which is
-// false: the loop holds 'mu_'. The wording below is a proposal; what matters
-// is that the message names the lock the loop holds and says the write holds
-// none. (The unlocked write itself is maprace-unguarded-access's report, and
-// is correct today.) The same wrong wording appears when the "write" is a
-// misclassified std::ranges call (see ranges-algorithm.cpp.pending).
+// The loop holds mu_ for its whole duration but one writer holds no lock:
+// the message names the lock the loop holds and says the write holds none.
 #include <map>
 #include <mutex>
 

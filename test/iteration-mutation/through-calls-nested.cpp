@@ -1,8 +1,7 @@
 // RUN: %maprace %s -- -std=c++20 | %strip | %check %s
-// PENDING (missed): the mutation is followed through one member function
-// (`Remove(kv.first)` erasing from the member is reported, see
-// through-calls.cpp) but not through two: `Expire` calls `Retire`, which
-// calls `Remove`, which erases the element the loop stands on. Silent today.
+// The mutation is followed through nested member functions: `Expire` calls
+// `Retire`, which calls `Remove`, which erases the element the loop stands
+// on.
 #include <map>
 
 namespace nested_member_calls_bad {

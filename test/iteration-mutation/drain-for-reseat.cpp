@@ -1,12 +1,7 @@
 // RUN: %maprace %s -- -std=c++20 | %strip | %check %s
-// PENDING (false positives): a draining `for` loop whose increment re-reads
-// begin() (`for (auto it = q.begin(); it != q.end(); it = q.begin())`) never
-// uses an iterator across the erase or across the unlock: each iteration
-// takes a fresh iterator under the lock and erases it before releasing it.
-// It is the `for` spelling of the silent `while (!q.empty()) { auto it =
-// q.begin(); ... }` drain. Today it gets two warnings: "'erase' removes the
-// element the loop stands on" and "releases 'mu_' inside its body".
-// Expected: silent.
+// A draining `for` loop whose increment re-reads begin() takes a fresh
+// iterator under the lock every time: no iterator lives across the erase or
+// the unlock, so it is silent, like the `while (!q.empty())` spelling.
 #include <map>
 #include <mutex>
 

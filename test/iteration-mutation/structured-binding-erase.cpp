@@ -1,9 +1,7 @@
 // RUN: %maprace %s -- -std=c++20 | %strip | %check %s
-// PENDING: erasing the current element through a structured binding of the
-// loop variable is not recognised as "the element the loop stands on".
-// `for (auto &[k, v] : m) m.erase(k);` is the C++17 spelling of
-// `for (auto &kv : m) m.erase(kv.first);`, which is reported; the binding
-// form is silent today.
+// Erasing the current element through a structured binding of the loop
+// variable (`for (auto &[k, v] : m) m.erase(k);`) is the element the loop
+// stands on.
 #include <map>
 #include <string>
 #include <unordered_map>
