@@ -33,6 +33,9 @@ config.substitutions.append(
 config.substitutions.append(("%strip", "sed -e '/^ *[0-9]* |/d' -e '/^ *|/d'"))
 config.substitutions.append(("%FileCheck", filecheck))
 config.substitutions.append(("%not", not_tool))
+config.substitutions.append(("%count", "/usr/lib/llvm-22/bin/count"))
+clangxx = shutil.which("clang++-22") or "/usr/lib/llvm-22/bin/clang++"
+config.substitutions.append(("%clangxx", clangxx))
 config.substitutions.append(("%inputs",
                              os.path.join(config.test_source_root, "Inputs")))
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
