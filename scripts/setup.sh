@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(cmake ninja-build g++ python3 clang-22 clang-tidy-22 llvm-22-dev
-          llvm-22-tools libclang-22-dev libclang-cpp22-dev libgtest-dev)
+          llvm-22-tools libclang-22-dev libclang-cpp22-dev libgtest-dev
+          git python3-yaml pre-commit clang-tidy-14)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -30,3 +31,12 @@ if [ ! -f build/build.ninja ]; then
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >&2
 fi
 cmake --build build >&2
+
+# The SARIF validator the integration tests run (npm registry).
+multitool=build/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [ ! -x "$multitool" ] && command -v npm >/dev/null; then
+  echo "maprace: installing the SARIF Multitool (npm)" >&2
+  npm install --prefix build/tools --no-audit --no-fund --loglevel=error \
+    @microsoft/sarif-multitool@5.7.0 >&2 || echo "maprace: npm install failed" >&2
+  [ -f "$multitool" ] && chmod u+x "$multitool"
+fi

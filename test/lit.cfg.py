@@ -2,6 +2,7 @@
 # the plugin over a C++ file compiled against the real libstdc++ headers.
 import os
 import shutil
+import sys
 
 import lit.formats
 
@@ -34,6 +35,22 @@ config.substitutions.append(("%strip", "sed -e '/^ *[0-9]* |/d' -e '/^ *|/d'"))
 config.substitutions.append(("%FileCheck", filecheck))
 config.substitutions.append(("%not", not_tool))
 config.substitutions.append(("%count", "/usr/lib/llvm-22/bin/count"))
+# The driver and the integrations.
+config.substitutions.append(("%driver",
+                             os.path.join(config.maprace_build_dir, "bin", "maprace")))
+config.substitutions.append(("%editor-wrapper",
+                             os.path.join(config.maprace_build_dir, "bin",
+                                          "maprace-clang-tidy")))
+config.substitutions.append(("%srcroot",
+                             os.path.dirname(config.test_source_root)))
+config.substitutions.append(("%python", sys.executable))
+sarif = os.path.join(config.maprace_build_dir, "tools", "node_modules", ".bin",
+                     "sarif-multitool")
+config.substitutions.append(("%sarif-multitool", sarif))
+# Tools the integration tests drive (installed by scripts/setup.sh).
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.join(config.maprace_build_dir, "bin"),
+     os.environ.get("PATH", "")])
 clangxx = shutil.which("clang++-22") or "/usr/lib/llvm-22/bin/clang++"
 config.substitutions.append(("%clangxx", clangxx))
 config.substitutions.append(("%inputs",

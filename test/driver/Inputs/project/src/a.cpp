@@ -1,0 +1,2 @@
+#include "cache.h"
+int useA(Cache &c) { return c.Get(1); }
