@@ -8,6 +8,9 @@ PACKAGES=(cmake ninja-build g++ python3 clang-22 clang-tidy-22 llvm-22-dev
           llvm-22-tools libclang-22-dev libclang-cpp22-dev libgtest-dev
           git python3-yaml pre-commit clang-tidy-14)
 
+# The SARIF validator of the integration tests comes from the npm registry.
+command -v npm >/dev/null || PACKAGES+=(npm)
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
