@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Installs what maprace needs (when missing), then configures and builds it
 # into build/. Safe to run again: it only does what is not done yet.
+#   scripts/setup.sh               what building and running maprace needs
+#   scripts/setup.sh --test-tools  also what the test suite drives: git,
+#                                  pre-commit, PyYAML, clang-tidy-14 (for the
+#                                  wrong-LLVM test), the SARIF Multitool
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(cmake ninja-build g++ python3 clang-22 clang-tidy-22 llvm-22-dev
-          llvm-22-tools libclang-22-dev libclang-cpp22-dev libgtest-dev
-          git python3-yaml pre-commit clang-tidy-14)
+TEST_TOOLS=0
+[ "${1:-}" = "--test-tools" ] && TEST_TOOLS=1
 
-# The SARIF validator of the integration tests comes from the npm registry.
-command -v npm >/dev/null || PACKAGES+=(npm)
+PACKAGES=(cmake ninja-build g++ python3 clang-22 clang-tidy-22 llvm-22-dev
+          llvm-22-tools libclang-22-dev libclang-cpp22-dev libgtest-dev)
+if [ "$TEST_TOOLS" = 1 ]; then
+  PACKAGES+=(git python3-yaml pre-commit clang-tidy-14)
+  # The SARIF validator comes from the npm registry.
+  command -v npm >/dev/null || PACKAGES+=(npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -37,7 +45,7 @@ cmake --build build >&2
 
 # The SARIF validator the integration tests run (npm registry).
 multitool=build/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-if [ ! -x "$multitool" ] && command -v npm >/dev/null; then
+if [ "$TEST_TOOLS" = 1 ] && [ ! -x "$multitool" ] && command -v npm >/dev/null; then
   echo "maprace: installing the SARIF Multitool (npm)" >&2
   npm install --prefix build/tools --no-audit --no-fund --loglevel=error \
     @microsoft/sarif-multitool@5.7.0 >&2 || echo "maprace: npm install failed" >&2

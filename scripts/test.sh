@@ -4,5 +4,5 @@
 # The last line is "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --test-tools
 exec python3 test/run-tests.py build
