@@ -38,10 +38,21 @@ struct GuardState {
   bool Temporary = false;
 };
 
+/// A variable holding an iterator/reference/pointer into a container,
+/// obtained under Lock; Stale once that lock has been released since.
+struct HandleFact {
+  const ValueDecl *Var = nullptr;
+  AccessPath Lock;
+  bool Stale = false;
+  SourceLocation ReleaseLoc;
+  bool Temporary = false;
+};
+
 struct FlowState {
   bool Reachable = false;
   PointState P;
   llvm::SmallVector<GuardState, 2> Guards;
+  llvm::SmallVector<HandleFact, 2> Handles;
 
   GuardState *guard(const void *Key) {
     for (GuardState &G : Guards)
@@ -81,6 +92,17 @@ struct FlowState {
         G->Own = GuardState::Maybe;
       G->Active |= OG.Active;
     }
+    // A handle stale on some path is stale.
+    for (const HandleFact &OH : O.Handles) {
+      HandleFact *Mine = nullptr;
+      for (HandleFact &H : Handles)
+        if (H.Var == OH.Var && H.Lock == OH.Lock)
+          Mine = &H;
+      if (!Mine)
+        Handles.push_back(OH);
+      else if (OH.Stale && !Mine->Stale)
+        *Mine = OH;
+    }
   }
 
   bool sameAs(const FlowState &O) const {
@@ -90,8 +112,16 @@ struct FlowState {
         !P.ReleasedEntry.sameAs(O.P.ReleasedEntry) ||
         !P.Live.sameAs(O.P.Live) || !P.Joined.sameAs(O.P.Joined) ||
         P.Releases.size() != O.P.Releases.size() ||
-        Guards.size() != O.Guards.size())
+        Guards.size() != O.Guards.size() ||
+        Handles.size() != O.Handles.size())
       return false;
+    for (const HandleFact &H : Handles) {
+      bool Found = false;
+      for (const HandleFact &OH : O.Handles)
+        Found |= OH.Var == H.Var && OH.Lock == H.Lock && OH.Stale == H.Stale;
+      if (!Found)
+        return false;
+    }
     for (const GuardState &G : Guards) {
       bool Found = false;
       for (const GuardState &OG : O.Guards)
@@ -427,12 +457,22 @@ private:
     std::string Method;
     std::string Kind;
     bool Reported = false;
+    size_t CreationAccess = ~size_t(0);
   };
   struct HandleCall {
     AccessPath Container;
     QualType ContainerType;
     LockSet Locks;
     std::string Method;
+    /// The access this call records (index into Facts->Accesses).
+    size_t CreationAccess = ~size_t(0);
+  };
+  /// Where a handle comes from: a call producing one (`m_.find(k)`), or a
+  /// handle variable reached through (`it->second`), and what it is.
+  struct HandleSource {
+    const HandleCall *Call = nullptr;
+    const HandleInfo *From = nullptr;
+    enum Shape { None, Iterator, Element, Address } S = None;
   };
   llvm::DenseMap<const Expr *, HandleCall> HandleCalls;
   llvm::DenseMap<const ValueDecl *, HandleInfo> Handles;
@@ -442,12 +482,15 @@ private:
       Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(FD->getBody()));
     return *Parents;
   }
-  void noteHandleVar(const VarDecl *VD, const FlowState &S);
-  void noteHandle(const ValueDecl *VD, const Expr *Init);
-  void handleAssignment(const Expr *LHS, const Expr *RHS);
+  void noteHandleVar(const VarDecl *VD, FlowState &S);
+  void noteHandle(const ValueDecl *VD, const Expr *Init, SourceLocation At,
+                  FlowState &S);
+  void handleAssignment(const Expr *LHS, const Expr *RHS, FlowState &S);
   void checkHandleUse(const DeclRefExpr *DRE, const FlowState &S);
   void checkReturnedHandle(const ReturnStmt *RS, const FlowState &S);
-  const HandleCall *handleCallOf(const Expr *E) const;
+  HandleSource handleSourceOf(const Expr *E) const;
+  /// Handle variables already reported (once each).
+  llvm::DenseSet<const ValueDecl *> ReportedHandles;
   unsigned PathDepth = 0;
 
   AnalysisContext &Ctx;
@@ -828,11 +871,11 @@ void Analyzer::handleStmt(const Stmt *St, FlowState &S) {
   else if (const auto *RS = dyn_cast<ReturnStmt>(St))
     handleReturn(RS, S);
   else if (const auto *DRE = dyn_cast<DeclRefExpr>(St)) {
-    if (Emit && !Handles.empty())
+    if (Emit && !S.Handles.empty())
       checkHandleUse(DRE, S);
   } else if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
-    if (Emit && BO->getOpcode() == BO_Assign && !HandleCalls.empty())
-      handleAssignment(BO->getLHS(), BO->getRHS());
+    if (BO->getOpcode() == BO_Assign && !HandleCalls.empty())
+      handleAssignment(BO->getLHS(), BO->getRHS(), S);
   }
 }
 
@@ -903,6 +946,14 @@ void Analyzer::release(FlowState &S, const AccessPath &P0, SourceLocation Loc,
       Facts->Summary.ReleasedSomewhere.add(P);
     }
   }
+  // Handles obtained under P go stale once nobody holds it any more.
+  if (!S.P.Acquired.contains(P))
+    for (HandleFact &H : S.Handles)
+      if (H.Lock == P && !H.Stale) {
+        H.Stale = true;
+        H.ReleaseLoc = Loc;
+        H.Temporary = Temporary;
+      }
   for (ReleaseSite &R : S.P.Releases)
     if (R.Path == P) {
       R.Loc = Loc;
@@ -1459,13 +1510,15 @@ void Analyzer::handleContainerMember(const CallExpr *CE,
                  nullptr, CE, Method);
     return;
   }
-  if (Emit && Eff.ProducesHandle && !S.P.Acquired.empty()) {
+  // Recorded in every pass: the handle facts take part in the fixpoint.
+  if (Eff.ProducesHandle && !S.P.Acquired.empty()) {
     LockSet Locks;
     for (const HeldLock &H : S.P.Acquired)
       if (!H.Asserted)
         Locks.add(H);
     if (!Locks.empty())
-      HandleCalls[CE] = {*P, ObjType, Locks, Method};
+      HandleCalls[CE] = {*P, ObjType, Locks, Method,
+                         Emit ? Facts->Accesses.size() : ~size_t(0)};
   }
   std::string Detail;
   if (MD->getOverloadedOperator() == OO_Subscript && Eff.Kind == AccessKind::Write)
@@ -1757,9 +1810,9 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
 
   // Thread handles moved into members and containers.
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
-    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 && Emit &&
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
         !HandleCalls.empty())
-      handleAssignment(OC->getArg(0), OC->getArg(1));
+      handleAssignment(OC->getArg(0), OC->getArg(1), S);
     if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
       QualType LT = OC->getArg(0)->getType();
       if (ThreadModel::isThreadType(LT) || ThreadModel::isFutureType(LT)) {
@@ -1916,7 +1969,7 @@ void Analyzer::handleDeclStmt(const DeclStmt *DS, FlowState &S) {
         if (It != TryCalls.end())
           TryVars[VD] = It->second;
       }
-    if (Emit && VD->hasInit() && !HandleCalls.empty())
+    if (VD->hasInit() && !HandleCalls.empty())
       noteHandleVar(VD, S);
     auto It = Scan.RangeVarLoop.find(VD);
     if (It == Scan.RangeVarLoop.end())
@@ -2083,94 +2136,185 @@ std::optional<AccessPath> Analyzer::returnedPath(const CallExpr *CE) {
   return P;
 }
 
-const Analyzer::HandleCall *Analyzer::handleCallOf(const Expr *E) const {
-  // `m_.find(k)`, `m_[k]`, `&m_[k]`, `m_.insert(v)` (its pair).
-  for (int Guard = 0; E && Guard < 8; ++Guard) {
+Analyzer::HandleSource Analyzer::handleSourceOf(const Expr *E) const {
+  // Walk down what the user wrote to the call that produced the handle:
+  // `&m_[k]`, `m_.emplace(k, v).first`, `it->second`, `*it`,
+  // `(std::lock_guard<std::mutex>{mu_}, m_.find(k))`.
+  HandleSource Src;
+  // `c ? def : it->second`: either branch may be the handle.
+  if (const auto *CO =
+          dyn_cast_or_null<AbstractConditionalOperator>(stripInit(E))) {
+    Src = handleSourceOf(CO->getTrueExpr());
+    if (!Src.Call && !Src.From)
+      Src = handleSourceOf(CO->getFalseExpr());
+    return Src;
+  }
+  bool AddressOf = false, ThroughMember = false;
+  for (int Guard = 0; E && Guard < 12; ++Guard) {
     E = stripInit(E);
     if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      if (UO->getOpcode() != UO_AddrOf)
-        return nullptr;
+      if (UO->getOpcode() == UO_AddrOf)
+        AddressOf = true;
+      else if (UO->getOpcode() == UO_Deref)
+        ThroughMember = true;
+      else
+        return HandleSource();
       E = UO->getSubExpr();
       continue;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       if (BO->getOpcode() != BO_Comma)
-        return nullptr;
-      E = BO->getRHS(); // `(std::lock_guard<std::mutex>{mu_}, m_.find(k))`
+        return HandleSource();
+      E = BO->getRHS();
       continue;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      // `.first` of an insert result, `->second` of an iterator, a member
+      // of an element.
+      if (!isa<FieldDecl>(ME->getMemberDecl()))
+        return HandleSource();
+      if (ME->isArrow() || ME->getMemberDecl()->getName() != "first")
+        ThroughMember = true;
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star) &&
+          OC->getNumArgs() == 1 && !HandleCalls.count(OC)) {
+        ThroughMember = true;
+        E = OC->getArg(0);
+        continue;
+      }
     }
     if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
       // iterator -> const_iterator conversion, or a copy of the iterator
       if (C->getNumArgs() != 1)
-        return nullptr;
+        return HandleSource();
       E = C->getArg(0);
       continue;
     }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      auto It = Handles.find(DRE->getDecl());
+      if (It == Handles.end() || !ThroughMember)
+        return HandleSource(); // a plain copy of a variable
+      Src.From = &It->second;
+      break;
+    }
     auto It = HandleCalls.find(E);
-    return It == HandleCalls.end() ? nullptr : &It->second;
+    if (It == HandleCalls.end())
+      return HandleSource();
+    Src.Call = &It->second;
+    // A call that returns an iterator (find, begin, insert's pair) holds
+    // one; a call returning a reference designates an element.
+    if (!ThroughMember && !E->getType()->isReferenceType() && !E->isLValue() &&
+        !E->getType()->isPointerType())
+      Src.S = HandleSource::Iterator;
+    // `v_.data()`: a pointer to the elements. (`m_.at(k)` of a map of
+    // pointers is an lvalue: the element, whose value is a pointer.)
+    if (!ThroughMember && E->getType()->isPointerType() && !E->isLValue())
+      AddressOf = true;
+    break;
   }
-  return nullptr;
+  if (!Src.Call && !Src.From)
+    return HandleSource();
+  if (AddressOf)
+    Src.S = HandleSource::Address;
+  else if (ThroughMember || Src.From || Src.S == HandleSource::None)
+    Src.S = HandleSource::Element; // `it->second`, `m_[k]`, `m_.at(k)`
+  return Src;
 }
 
-void Analyzer::noteHandleVar(const VarDecl *VD, const FlowState &S) {
-  noteHandle(VD, VD->getInit());
+void Analyzer::noteHandleVar(const VarDecl *VD, FlowState &S) {
+  noteHandle(VD, VD->getInit(), VD->getLocation(), S);
 }
 
-void Analyzer::handleAssignment(const Expr *LHS, const Expr *RHS) {
+void Analyzer::handleAssignment(const Expr *LHS, const Expr *RHS,
+                                FlowState &S) {
   // `it = m_.find(k);`, `p = &m_[k];`: the variable holds a new handle (or,
-  // assigned anything else, none).
+  // assigned anything else, none). Assigning through a reference writes
+  // the element instead (checkHandleUse).
   const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || VD->hasGlobalStorage())
+  if (!VD || VD->hasGlobalStorage() || VD->getType()->isReferenceType())
     return;
   Handles.erase(VD);
-  noteHandle(VD, RHS);
+  noteHandle(VD, RHS, RHS->getBeginLoc(), S);
 }
 
-void Analyzer::noteHandle(const ValueDecl *VD, const Expr *Init) {
-  const HandleCall *HC = handleCallOf(Init);
-  if (!HC)
+void Analyzer::noteHandle(const ValueDecl *VD, const Expr *Init,
+                          SourceLocation At, FlowState &S) {
+  // Whatever the variable held before is gone.
+  llvm::erase_if(S.Handles, [VD](const HandleFact &H) { return H.Var == VD; });
+  HandleSource Src = handleSourceOf(Init);
+  if (!Src.Call && !Src.From)
     return;
   QualType T = VD->getType();
-  // A value copied out (`int v = m_[k];`, `auto sp = it->second`) is no
-  // handle; references, pointers and iterators are.
+  // What the variable holds: a reference bound to the element itself, an
+  // element's address, or an iterator. A value copied out is no handle.
   std::string Kind;
-  if (T->isReferenceType())
-    Kind = "reference";
-  else if (T->isPointerType())
-    Kind = "pointer";
-  else if (const CXXRecordDecl *RD = classOf(T)) {
-    llvm::StringRef N = RD->getName();
-    if (N.contains_insensitive("iterator") || N == "pair" ||
-        N.contains("_Node_iterator") || N.contains("_Rb_tree"))
+  if (T->isReferenceType()) {
+    if (Src.S == HandleSource::Iterator)
       Kind = "iterator";
+    else if (Src.S == HandleSource::Element) {
+      // Bound to the element, not to a converted temporary.
+      QualType Referee = T.getNonReferenceType().getCanonicalType()
+                             .getUnqualifiedType();
+      QualType Of = stripInit(Init)->getType().getCanonicalType()
+                        .getUnqualifiedType();
+      if (Referee == Of.getNonReferenceType().getUnqualifiedType())
+        Kind = "reference";
+    }
+  } else if (T->isPointerType()) {
+    if (Src.S == HandleSource::Address)
+      Kind = "pointer";
+  } else if (Src.S == HandleSource::Iterator) {
+    Kind = "iterator";
   }
   if (Kind.empty())
     return;
   HandleInfo H;
-  H.Container = HC->Container;
-  H.ContainerType = HC->ContainerType;
-  H.Locks = HC->Locks;
-  H.Created = VD->getLocation();
-  H.Method = HC->Method;
+  if (Src.Call) {
+    H.Container = Src.Call->Container;
+    H.ContainerType = Src.Call->ContainerType;
+    H.Locks = Src.Call->Locks;
+    H.Method = Src.Call->Method;
+    H.CreationAccess = Src.Call->CreationAccess;
+  } else {
+    H = *Src.From;
+    H.Reported = false;
+  }
+  H.Created = At;
   H.Kind = Kind;
   Handles[VD] = H;
+  for (const HeldLock &L : H.Locks)
+    S.Handles.push_back(HandleFact{VD, L.Path, false, {}, false});
   // `auto [it, inserted] = m_.insert(...)`: the bindings are handles too.
   if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
     for (const BindingDecl *B : DD->bindings()) {
       HandleInfo BH = H;
       BH.Kind = "iterator";
       Handles[B] = BH;
+      llvm::erase_if(S.Handles,
+                     [B](const HandleFact &F) { return F.Var == B; });
+      for (const HeldLock &L : H.Locks)
+        S.Handles.push_back(HandleFact{B, L.Path, false, {}, false});
     }
 }
 
 void Analyzer::checkHandleUse(const DeclRefExpr *DRE, const FlowState &S) {
-  auto It = Handles.find(DRE->getDecl());
-  if (It == Handles.end() || It->second.Reported)
+  const ValueDecl *VD = DRE->getDecl();
+  if (!isa<VarDecl>(VD) && !isa<BindingDecl>(VD))
     return;
-  HandleInfo &H = It->second;
+  if (!Emit || ReportedHandles.count(VD))
+    return;
+  auto It = Handles.find(VD);
+  if (It == Handles.end())
+    return;
+  const HandleInfo &H = It->second;
   // Only uses that reach into the container: dereferencing an iterator or
-  // pointer, any use of a reference; not comparisons or reassignment.
+  // pointer (not comparing or reseating it), any use of a reference --
+  // assigning to one writes the element, it cannot be reseated.
+  bool Reference = H.Kind == "reference" && !isa<BindingDecl>(VD);
   ParentMap &PM = parents();
   const Stmt *Child = DRE;
   const Stmt *P = PM.getParentIgnoreParenImpCasts(const_cast<DeclRefExpr *>(DRE));
@@ -2181,11 +2325,7 @@ void Analyzer::checkHandleUse(const DeclRefExpr *DRE, const FlowState &S) {
       P = PM.getParentIgnoreParenImpCasts(const_cast<MemberExpr *>(ME));
     }
   bool Deref = false;
-  if (H.Kind == "reference" && !isa<BindingDecl>(DRE->getDecl())) {
-    Deref = true;
-    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
-      Deref = !(BO->isAssignmentOp() && BO->getLHS()->IgnoreParenImpCasts() == Child);
-  } else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P)) {
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P)) {
     Deref = UO->getOpcode() == UO_Deref || UO->isIncrementDecrementOp();
   } else if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P)) {
     OverloadedOperatorKind K = OC->getOperator();
@@ -2196,27 +2336,28 @@ void Analyzer::checkHandleUse(const DeclRefExpr *DRE, const FlowState &S) {
   } else if (const auto *ME = dyn_cast_or_null<MemberExpr>(P)) {
     Deref = ME->isArrow();
   }
-  if (!Deref)
+  if (!Reference && !Deref)
     return;
-  for (const HeldLock &L : H.Locks) {
-    if (S.P.Acquired.contains(L.Path))
+  for (const HandleFact &F : S.Handles) {
+    if (F.Var != VD || !F.Stale)
       continue;
+    // Released since the handle was obtained -- and maybe taken again:
+    // a writer may have run in between.
     EscapedHandle E;
     E.HandleKind = H.Kind;
-    E.HandleName = DRE->getDecl()->getNameAsString();
+    E.HandleName = VD->getNameAsString();
     E.Container = H.Container;
     E.ContainerType = H.ContainerType;
-    E.Lock = L.Path;
+    E.Lock = F.Lock;
     E.UseLoc = DRE->getBeginLoc();
     E.CreatedLoc = H.Created;
     E.Method = H.Method;
-    for (const ReleaseSite &R : S.P.Releases)
-      if (R.Path == L.Path) {
-        E.ReleaseLoc = R.Loc;
-        E.ReleasedByTemporary = R.Temporary;
-      }
+    E.ReleaseLoc = F.ReleaseLoc;
+    E.ReleasedByTemporary = F.Temporary;
+    E.Retaken = S.P.Acquired.contains(F.Lock);
+    E.CreationAccess = H.CreationAccess;
     Facts->EscapedHandles.push_back(std::move(E));
-    H.Reported = true;
+    ReportedHandles.insert(VD);
     return;
   }
 }
@@ -2229,47 +2370,88 @@ void Analyzer::checkReturnedHandle(const ReturnStmt *RS, const FlowState &S) {
   if (!HandleType)
     return;
   const Expr *V = RS->getRetValue();
+  // What is returned: a handle variable (`return it;`), a handle made right
+  // here (`return m_.at(k);`), or one reached through a handle variable
+  // (`return it->second;`, `return &it->second;`).
+  const HandleInfo *Var = nullptr;
+  const DeclRefExpr *Named = nullptr;
+  if (const auto *DRE =
+          dyn_cast<DeclRefExpr>(stripWrappers(V)->IgnoreParenImpCasts())) {
+    auto It = Handles.find(DRE->getDecl());
+    bool Holds = false;
+    for (const HandleFact &F : S.Handles)
+      Holds |= F.Var == DRE->getDecl();
+    if (It != Handles.end() && Holds) {
+      Var = &It->second;
+      Named = DRE;
+    }
+  }
+  HandleSource Src;
+  if (!Var) {
+    Src = handleSourceOf(V);
+    if (!Src.Call && !Src.From)
+      return;
+  }
   LockSet Locks;
-  std::string Method, Name;
+  std::string Method;
   AccessPath Container;
   QualType CT;
   SourceLocation Created;
-  if (const HandleCall *HC = handleCallOf(V)) {
-    Locks = HC->Locks;
-    Method = HC->Method;
-    Container = HC->Container;
-    CT = HC->ContainerType;
-    Created = V->getBeginLoc();
-  } else if (const auto *DRE =
-                 dyn_cast<DeclRefExpr>(stripWrappers(V)->IgnoreParenImpCasts())) {
-    auto It = Handles.find(DRE->getDecl());
-    if (It == Handles.end())
-      return;
-    Locks = It->second.Locks;
-    Method = It->second.Method;
-    Container = It->second.Container;
-    CT = It->second.ContainerType;
-    Created = It->second.Created;
-    Name = DRE->getDecl()->getNameAsString();
+  size_t CreationAccess = ~size_t(0);
+  const ValueDecl *Through = nullptr; // the variable whose facts apply
+  if (Var || Src.From) {
+    const HandleInfo &H = Var ? *Var : *Src.From;
+    Locks = H.Locks;
+    Method = H.Method;
+    Container = H.Container;
+    CT = H.ContainerType;
+    Created = H.Created;
+    CreationAccess = H.CreationAccess;
+    if (Var) {
+      Through = Named->getDecl();
+    } else {
+      for (const auto &KV : Handles)
+        if (&KV.second == Src.From)
+          Through = KV.first;
+    }
   } else {
-    return;
+    Locks = Src.Call->Locks;
+    Method = Src.Call->Method;
+    Container = Src.Call->Container;
+    CT = Src.Call->ContainerType;
+    Created = V->getBeginLoc();
+    CreationAccess = Src.Call->CreationAccess;
   }
-  // A lock held here by a guard of this function is gone once it returns.
+  if (Named && ReportedHandles.count(Named->getDecl()))
+    return;
   for (const HeldLock &L : Locks) {
-    if (!S.P.Acquired.contains(L.Path))
-      continue;
-    bool GuardDiesHere = false;
-    for (const GuardState &G : S.Guards)
-      if (G.Active && G.Own != GuardState::NotOwns && !G.Temporary)
-        for (const AccessPath &M : G.Mutexes)
-          GuardDiesHere |= canonicalLock(M) == L.Path;
-    if (!GuardDiesHere)
-      continue;
+    SourceLocation ReleaseLoc;
+    bool Temporary = false;
+    if (S.P.Acquired.contains(L.Path)) {
+      // A lock held here by a guard of this function is gone once it
+      // returns -- unless it was dropped in between (then taken again).
+      bool GuardDiesHere = false;
+      for (const GuardState &G : S.Guards)
+        if (G.Active && G.Own != GuardState::NotOwns && !G.Temporary)
+          for (const AccessPath &M : G.Mutexes)
+            GuardDiesHere |= canonicalLock(M) == L.Path;
+      if (!GuardDiesHere)
+        continue;
+    } else {
+      // Released before the return.
+      for (const HandleFact &F : S.Handles)
+        if (F.Var == Through && F.Lock == L.Path && F.Stale) {
+          ReleaseLoc = F.ReleaseLoc;
+          Temporary = F.Temporary;
+        }
+      if (ReleaseLoc.isInvalid())
+        continue; // an entry lock the caller holds
+    }
     EscapedHandle E;
     E.HandleKind = RT->isReferenceType() ? "reference"
                    : RT->isPointerType() ? "pointer"
                                          : "iterator";
-    E.HandleName = Name;
+    E.HandleName = Named ? Named->getDecl()->getNameAsString() : "";
     E.Container = Container;
     E.ContainerType = CT;
     E.Lock = L.Path;
@@ -2277,7 +2459,12 @@ void Analyzer::checkReturnedHandle(const ReturnStmt *RS, const FlowState &S) {
     E.CreatedLoc = Created;
     E.Method = Method;
     E.Returned = true;
+    E.ReleaseLoc = ReleaseLoc;
+    E.ReleasedByTemporary = Temporary;
+    E.CreationAccess = CreationAccess;
     Facts->EscapedHandles.push_back(std::move(E));
+    if (Named)
+      ReportedHandles.insert(Named->getDecl());
     return;
   }
 }

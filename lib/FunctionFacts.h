@@ -195,6 +195,9 @@ struct EscapedHandle {
   clang::SourceLocation ReleaseLoc;  ///< where the lock was released
   bool ReleasedByTemporary = false;
   bool Returned = false;             ///< returned to the caller
+  bool Retaken = false;              ///< the lock was taken again since
+  /// The access that produced the handle (index into Accesses).
+  size_t CreationAccess = ~size_t(0);
 };
 
 struct FunctionFacts {

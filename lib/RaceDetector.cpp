@@ -965,15 +965,31 @@ RaceDetector::escapedHandles() const {
     if (!FF || FF->Skipped)
       continue;
     for (const EscapedHandle &E : FF->EscapedHandles) {
-      // It matters when writers of the container hold that lock: one may
-      // run as soon as it is released, and invalidate the handle.
-      const AccessRecord *Writer = nullptr;
+      // It matters when a writer of the container that holds that lock
+      // may run while the handle is in use: as soon as the lock is gone.
+      std::vector<const AccessRecord *> Uses;
+      if (E.CreationAccess < FF->Accesses.size())
+        for (const AccessRecord &R : A.records())
+          if (R.Access == &FF->Accesses[E.CreationAccess])
+            Uses.push_back(&R);
+      std::vector<const AccessRecord *> Group;
       for (const AccessRecord &R : A.records())
-        if (R.Access->Kind == AccessKind::Write && R.Access->Path == E.Container &&
-            R.Held.contains(E.Lock) && !R.ObjectPrivate) {
-          Writer = &R;
+        if (R.Access->Path == E.Container)
+          Group.push_back(&R);
+      bool ApiShared = isApiShared(E.Container, Group);
+      const AccessRecord *Writer = nullptr;
+      for (const AccessRecord *W : Group) {
+        if (W->Access->Kind != AccessKind::Write || !W->Held.contains(E.Lock) ||
+            W->ObjectPrivate)
+          continue;
+        for (const AccessRecord *U : Uses)
+          if (mayRunConcurrently(*U, *W, ApiShared) != Concurrency::No) {
+            Writer = W;
+            break;
+          }
+        if (Writer)
           break;
-        }
+      }
       if (!Writer || !Seen.insert(E.UseLoc.getRawEncoding()).second)
         continue;
       std::string Name = E.Container.display();
@@ -990,16 +1006,23 @@ RaceDetector::escapedHandles() const {
       Finding F;
       F.K = Finding::UnguardedAccess;
       F.Loc = E.UseLoc;
-      if (E.Returned)
-        F.Message = Handle + " into '" + Name + "' (" +
-                    containerType(Fake, Ctx.AST) + ") is returned while " +
-                    Lock + " is held only until " + whereName(FD) +
+      std::string Into = Handle + " into '" + Name + "' (" +
+                         containerType(Fake, Ctx.AST) + ")";
+      if (E.Returned && E.ReleaseLoc.isValid())
+        F.Message = Into + " is returned after " + Lock +
+                    " is released; " + WriterText;
+      else if (E.Returned)
+        F.Message = Into + " is returned while " + Lock +
+                    " is held only until " + whereName(FD) +
                     " returns; the caller uses it without the lock, and " +
                     WriterText;
+      else if (E.Retaken)
+        F.Message = Into + " is used after " + Lock +
+                    " was released and taken again; " + WriterText +
+                    " in between";
       else
-        F.Message = Handle + " into '" + Name + "' (" +
-                    containerType(Fake, Ctx.AST) + ") is used after " + Lock +
-                    " is released; " + WriterText;
+        F.Message = Into + " is used after " + Lock + " is released; " +
+                    WriterText;
       if (E.ReleaseLoc.isValid())
         F.Notes.push_back(
             {E.ReleaseLoc,
@@ -1020,6 +1043,10 @@ RaceDetector::escapedHandles() const {
                              ", holding " + lockListWithModes(Writer->Held)});
       if (const NamedDecl *D = E.Container.leafDecl())
         F.Notes.push_back({D->getLocation(), "'" + Name + "' is declared here"});
+      F.Notes.push_back(
+          {E.UseLoc, "fix: copy what is needed out of the " + E.HandleKind +
+                         " while " + Lock + " is held, or hold " + Lock +
+                         " until its last use"});
       Out.push_back({E.UseLoc, std::move(F)});
     }
   }

@@ -3,9 +3,8 @@
 // (`it = m_.find(k);`, `p = &m_[k];`) outlives the guard: once the block
 // ends the lock is released, and a writer holding it can invalidate the
 // handle before it is used.
-// (The "obtained here" note of an assigned handle is not asserted: it points
-// at the declaration instead of the assignment, see
-// pending-assigned-handle-obtained-note.pending.)
+// (The "obtained here" note of an assigned handle is asserted in
+// assigned-handle-note.cpp.)
 #include <map>
 #include <memory>
 #include <mutex>

@@ -1,10 +1,8 @@
 // RUN: %maprace %s -- -std=c++20 | %check %s
-// PENDING (false positive): a map of raw pointers. `Widget *w = m_.at(k);`
-// copies the stored pointer out under the lock; `w` points at a Widget the
-// map does not own, not into the map, and no insert or erase moves it.
-// maprace reports "pointer 'w' into 'm_' ... is used after 'mu_' is
-// released" at `w->Run()`: the handle kind is taken from the variable's type
-// (a pointer) instead of from how it was obtained (`&m_[k]`, data()).
+// A map of raw pointers. `Widget *w = m_.at(k);` copies the stored pointer
+// out under the lock; `w` points at a Widget the map does not own, not into
+// the map, and no insert or erase moves it. A pointer is a handle only when
+// obtained as one (`&m_[k]`, `v.data()`), not because of its type.
 // Expected: silent.
 #include <map>
 #include <mutex>

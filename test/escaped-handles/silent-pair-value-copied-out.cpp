@@ -1,10 +1,8 @@
 // RUN: %maprace %s -- -std=c++20 | %check %s
-// PENDING (false positive): the mapped type is a std::pair, copied out under
-// the lock (`auto v = m_[k];`, `auto [sp, n] = m_[k];`). Both are values,
-// not handles into the map. maprace reports "iterator 'v' into 'm_' ... is
-// used after 'mu_' is released" at `*v.first` and "iterator 'sp' ..." at
-// `*sp`: any variable of type std::pair is taken for insert()'s or
-// equal_range()'s pair of iterators. Expected: silent.
+// The mapped type is a std::pair, copied out under the lock
+// (`auto v = m_[k];`, `auto [sp, n] = m_[k];`). Both are values, not handles
+// into the map (a std::pair variable is not taken for insert()'s or
+// equal_range()'s pair of iterators). Expected: silent.
 #include <map>
 #include <memory>
 #include <mutex>
