@@ -137,6 +137,16 @@ bool LockModel::isMutexClass(const CXXRecordDecl *RD) const {
     }
     Result = HasLock && HasUnlock;
   }
+  // A class deriving from a mutex is one (`class CacheAlignedMutex : public
+  // Mutex {}`, `class MyMutex : public std::mutex {}`); guards excepted.
+  if (!Result && RD->hasDefinition() && !guardTypeOf(RD)) {
+    MutexCache[RD] = false; // no cycles, but be safe against re-entry
+    for (const CXXBaseSpecifier &B : RD->getDefinition()->bases())
+      if (isMutexClass(B.getType()->getAsCXXRecordDecl())) {
+        Result = true;
+        break;
+      }
+  }
   MutexCache[RD] = Result;
   return Result;
 }
