@@ -1,5 +1,6 @@
 #include "FunctionAnalyzer.h"
 #include "CallBinding.h"
+#include "ExprUtil.h"
 #include "LoopModel.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Basic/SourceManager.h"
@@ -142,23 +143,6 @@ struct PendingTry {
   const void *GuardKey = nullptr; ///< for unique_lock::try_lock/owns_lock
 };
 
-const Expr *stripInit(const Expr *E) {
-  for (int Guard = 0; E && Guard < 16; ++Guard) {
-    const Expr *Prev = E;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    if (E == Prev)
-      break;
-  }
-  return E;
-}
 
 /// Element type of a container class template specialisation.
 QualType firstTemplateArg(QualType T) {
@@ -211,7 +195,7 @@ public:
 
   bool VisitVarDecl(VarDecl *VD) {
     if (VD->hasInit() && !VD->hasGlobalStorage()) {
-      const Expr *Init = stripInit(VD->getInit());
+      const Expr *Init = stripTemporaries(VD->getInit());
       if (isa<CXXConstructExpr>(Init) || isa<CallExpr>(Init)) {
         ConstructVar[Init] = VD;
         ConstructTarget.insert({Init, AccessPath::var(VD)});
@@ -253,7 +237,7 @@ public:
     // as the argument passing.
     if (const auto *Call = dyn_cast<CallExpr>(E))
       for (const Expr *A : Call->arguments())
-        if (const auto *CE = dyn_cast<CXXConstructExpr>(stripInit(A)))
+        if (const auto *CE = dyn_cast<CXXConstructExpr>(stripTemporaries(A)))
           if (CE->getNumArgs() == 1 && CE->getConstructor() &&
               CE->getConstructor()->isCopyOrMoveConstructor())
             ArgCopies.insert(CE);
@@ -309,7 +293,7 @@ private:
   }
   static const Expr *innermostCall(const Expr *E) {
     for (int Guard = 0; E && Guard < 8; ++Guard) {
-      E = stripInit(E);
+      E = stripTemporaries(E);
       if (isa<CallExpr>(E))
         return E;
       if (const auto *C = dyn_cast<CXXConstructExpr>(E))
@@ -370,6 +354,11 @@ private:
   void handleReturn(const ReturnStmt *RS, FlowState &S);
   void handleAutoDtor(const VarDecl *VD, const Stmt *Trigger, FlowState &S);
   void handleTempDtor(const CXXBindTemporaryExpr *BTE, FlowState &S);
+  /// Runs the summary of T's destructor on the object (Key: its variable or
+  /// temporary, Object: its path when it has one).
+  void applyDestructor(QualType T, const void *Key,
+                       std::optional<AccessPath> Object, FlowState &S,
+                       SourceLocation End, bool Temporary);
   FlowState edgeState(const CFGBlock *B, unsigned SuccIdx,
                       const FlowState &Out);
 
@@ -554,7 +543,7 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
         continue;
       const FieldDecl *F = I->getAnyMember();
       Scan.TraverseStmt(I->getInit());
-      const Expr *Init = stripInit(I->getInit());
+      const Expr *Init = stripTemporaries(I->getInit());
       Scan.ConstructTarget.insert(
           {Init, AccessPath::thisOf(Ctor->getParent()).withField(F)});
       // `mu_(mu)`: a reference/pointer member bound to a parameter.
@@ -993,7 +982,7 @@ void Analyzer::releaseGuard(GuardState &G, FlowState &S, SourceLocation Loc) {
 
 const void *Analyzer::guardKeyOf(const Expr *E) const {
   for (int Guard = 0; E && Guard < 8; ++Guard) {
-    E = stripInit(E);
+    E = stripTemporaries(E);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       return DRE->getDecl();
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
@@ -1302,7 +1291,7 @@ void Analyzer::killGroup(FlowState &S, const AccessPath &G) {
 }
 
 void Analyzer::assignGroup(const Expr *ThreadExpr, const AccessPath &G) {
-  const Expr *Site = stripInit(ThreadExpr);
+  const Expr *Site = stripTemporaries(ThreadExpr);
   auto It = ThreadOfSite.find(Site);
   if (It != ThreadOfSite.end()) {
     Ctx.ThreadTable[It->second].Group = groupKey(G);
@@ -1373,7 +1362,7 @@ void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
       if (std::optional<AccessPath> G = R.resolve(TS.PthreadHandle))
         Info.Group = groupKey(*G);
     } else {
-      auto CT = Scan.ConstructTarget.find(stripInit(TS.Site));
+      auto CT = Scan.ConstructTarget.find(stripTemporaries(TS.Site));
       if (CT != Scan.ConstructTarget.end())
         Info.Group = groupKey(CT->second);
     }
@@ -1585,7 +1574,7 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
       continue; // the callee's summary says what it does to the argument
     // A by-value container argument: the copy (or move) of the source.
     bool MovedInto = false;
-    if (const auto *Copy = dyn_cast<CXXConstructExpr>(stripInit(A)))
+    if (const auto *Copy = dyn_cast<CXXConstructExpr>(stripTemporaries(A)))
       if (Scan.ArgCopies.count(Copy)) {
         const CXXConstructorDecl *CC = Copy->getConstructor();
         MovedInto = CC && CC->isMoveConstructor();
@@ -1777,11 +1766,11 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
     killGroup(S, G);
   // `auto lk = LockIt();`: the returned guard now lives here.
   if (Sum.ReturnedGuard) {
-    auto VarIt = Scan.ConstructVar.find(stripInit(Site));
+    auto VarIt = Scan.ConstructVar.find(stripTemporaries(Site));
     GuardState G;
     G.Key = VarIt != Scan.ConstructVar.end()
                 ? static_cast<const void *>(VarIt->second)
-                : static_cast<const void *>(stripInit(Site));
+                : static_cast<const void *>(stripTemporaries(Site));
     G.Temporary = VarIt == Scan.ConstructVar.end();
     G.Kind = GuardKind::UniqueLock;
     for (const HeldLock &H : toCaller(*Sum.ReturnedGuard, B)) {
@@ -1964,7 +1953,7 @@ void Analyzer::handleDeclStmt(const DeclStmt *DS, FlowState &S) {
     if (!VD)
       continue;
     if (VD->hasInit())
-      if (const auto *CE = dyn_cast<CallExpr>(stripInit(VD->getInit()))) {
+      if (const auto *CE = dyn_cast<CallExpr>(stripTemporaries(VD->getInit()))) {
         auto It = TryCalls.find(CE);
         if (It != TryCalls.end())
           TryVars[VD] = It->second;
@@ -2054,6 +2043,14 @@ void Analyzer::handleAutoDtor(const VarDecl *VD, const Stmt *Trigger,
     killGroup(S, AccessPath::var(VD));
     return;
   }
+  applyDestructor(T, VD, AccessPath::var(VD), S, End, /*Temporary=*/false);
+}
+
+void Analyzer::applyDestructor(QualType T, const void *Key,
+                               std::optional<AccessPath> Object, FlowState &S,
+                               SourceLocation End, bool Temporary) {
+  // A project lock holder's destructor (shape-based RAII guard), or an
+  // unlocker's that takes the lock again; a group that joins its threads.
   const CXXRecordDecl *RD = classOf(T);
   if (!RD || !RD->hasDefinition())
     return;
@@ -2061,14 +2058,13 @@ void Analyzer::handleAutoDtor(const VarDecl *VD, const Stmt *Trigger,
   const FunctionFacts *CF = Dtor ? Ctx.factsOf(Dtor) : nullptr;
   if (!CF || CF->Skipped)
     return;
-  // A project lock holder's destructor (shape-based RAII guard).
-  auto MIt = ObjectMembers.find(VD);
+  auto MIt = ObjectMembers.find(Key);
   CallBinding B;
   B.Callee = CF->FD;
-  B.Object = AccessPath::var(VD);
+  B.Object = Object;
   B.ObjectMembers = MIt != ObjectMembers.end() ? &MIt->second : nullptr;
   for (const AccessPath &P : toCaller(CF->Summary.ReleasedAtExit, B))
-    release(S, P, End);
+    release(S, P, End, Temporary);
   for (const HeldLock &H : toCaller(CF->Summary.AcquiredAtExit, B))
     acquire(S, H.Path, H.Mode, End);
   for (const AccessPath &G : toCaller(CF->Summary.JoinedGroups, B))
@@ -2094,19 +2090,8 @@ void Analyzer::handleTempDtor(const CXXBindTemporaryExpr *BTE, FlowState &S) {
     S.P.Live.removeIf([Tid](unsigned T) { return T == Tid; });
     return;
   }
-  const CXXRecordDecl *RD = classOf(Key->getType());
-  if (!RD || !RD->hasDefinition())
-    return;
-  const CXXDestructorDecl *Dtor = RD->getDestructor();
-  const FunctionFacts *CF = Dtor ? Ctx.factsOf(Dtor) : nullptr;
-  if (!CF || CF->Skipped)
-    return;
-  auto MIt = ObjectMembers.find(Key);
-  CallBinding B;
-  B.Callee = CF->FD;
-  B.ObjectMembers = MIt != ObjectMembers.end() ? &MIt->second : nullptr;
-  for (const AccessPath &P : toCaller(CF->Summary.ReleasedAtExit, B))
-    release(S, P, End, /*Temporary=*/true);
+  applyDestructor(Key->getType(), Key, std::nullopt, S, End,
+                  /*Temporary=*/true);
 }
 
 std::optional<AccessPath> Analyzer::returnedPath(const CallExpr *CE) {
@@ -2143,7 +2128,7 @@ Analyzer::HandleSource Analyzer::handleSourceOf(const Expr *E) const {
   HandleSource Src;
   // `c ? def : it->second`: either branch may be the handle.
   if (const auto *CO =
-          dyn_cast_or_null<AbstractConditionalOperator>(stripInit(E))) {
+          dyn_cast_or_null<AbstractConditionalOperator>(stripTemporaries(E))) {
     Src = handleSourceOf(CO->getTrueExpr());
     if (!Src.Call && !Src.From)
       Src = handleSourceOf(CO->getFalseExpr());
@@ -2151,7 +2136,7 @@ Analyzer::HandleSource Analyzer::handleSourceOf(const Expr *E) const {
   }
   bool AddressOf = false, ThroughMember = false;
   for (int Guard = 0; E && Guard < 12; ++Guard) {
-    E = stripInit(E);
+    E = stripTemporaries(E);
     if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
       if (UO->getOpcode() == UO_AddrOf)
         AddressOf = true;
@@ -2259,7 +2244,7 @@ void Analyzer::noteHandle(const ValueDecl *VD, const Expr *Init,
       // Bound to the element, not to a converted temporary.
       QualType Referee = T.getNonReferenceType().getCanonicalType()
                              .getUnqualifiedType();
-      QualType Of = stripInit(Init)->getType().getCanonicalType()
+      QualType Of = stripTemporaries(Init)->getType().getCanonicalType()
                         .getUnqualifiedType();
       if (Referee == Of.getNonReferenceType().getUnqualifiedType())
         Kind = "reference";

@@ -1,4 +1,5 @@
 #include "ThreadModel.h"
+#include "ExprUtil.h"
 #include "NameUtil.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -23,16 +24,8 @@ static bool isCallableWrapper(QualType T) {
 const Expr *stripWrappers(const Expr *E) {
   for (int Guard = 0; E && Guard < 32; ++Guard) {
     const Expr *Prev = E;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    E = stripTemporaries(E);
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
       // Copy/move of a closure, or a std::function built from a lambda:
       // look at the source.
       if (CE->getNumArgs() == 1 && CE->getConstructor() &&
