@@ -107,7 +107,7 @@ std::optional<FixItHint> upgradeSharedLock(const VarDecl *Guard,
 std::optional<FixItHint> insertLockGuard(const Expr *Access,
                                          const FunctionDecl *FD,
                                          const AccessPath &Mutex,
-                                         ASTContext &AST) {
+                                         bool ReadOnly, ASTContext &AST) {
   if (!Access || !FD || !FD->getBody())
     return std::nullopt;
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -179,7 +179,10 @@ std::optional<FixItHint> insertLockGuard(const Expr *Access,
   if (declares(FD->getBody(), Var))
     return std::nullopt;
   std::string Type = MT.getUnqualifiedType().getAsString(AST.getPrintingPolicy());
-  std::string Text = "std::lock_guard<" + Type + "> " + Var + "(" + Name + ");";
+  const CXXRecordDecl *MR = classOf(MT);
+  bool Shared = ReadOnly && MR && MR->getName().contains("shared");
+  std::string Text = std::string(Shared ? "std::shared_lock<" : "std::lock_guard<") +
+                     Type + "> " + Var + "(" + Name + ");";
   // Same line as the brace (`{ return m_.size(); }`): stay on one line.
   if (SM.getSpellingLineNumber(At) ==
       SM.getSpellingLineNumber(Block->getLBracLoc()))

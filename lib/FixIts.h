@@ -27,10 +27,12 @@ std::optional<clang::FixItHint> upgradeSharedLock(const clang::VarDecl *Guard,
                                                   clang::ASTContext &AST);
 
 /// `std::lock_guard<T> lock(mu_);` inserted before the first statement of
-/// the smallest block enclosing Access, in FD.
+/// the smallest block enclosing Access, in FD; `std::shared_lock<T>` when
+/// ReadOnly (FD only reads containers) and T is a reader/writer mutex.
 std::optional<clang::FixItHint> insertLockGuard(const clang::Expr *Access,
                                                 const clang::FunctionDecl *FD,
                                                 const AccessPath &Mutex,
+                                                bool ReadOnly,
                                                 clang::ASTContext &AST);
 
 } // namespace maprace

@@ -664,8 +664,19 @@ std::optional<FixItHint> RaceDetector::lockGuardFix(const RacePair &P) const {
         return std::nullopt;
   if (Edited.count(SA.InnerFunction))
     return std::nullopt;
+  // A function (and its callees) that only reads can share the lock.
+  auto OnlyReads = [](const FunctionFacts &F) {
+    for (const LocalAccess &X : F.Accesses)
+      if (X.Kind == AccessKind::Write)
+        return false;
+    return true;
+  };
+  bool ReadOnly = OnlyReads(*FF);
+  for (const CallSite &C : FF->Calls)
+    if (const FunctionFacts *CF = Ctx.factsOf(C.Callee))
+      ReadOnly &= OnlyReads(*CF);
   std::optional<FixItHint> Fix =
-      insertLockGuard(SA.E, SA.InnerFunction, M.Path, Ctx.AST);
+      insertLockGuard(SA.E, SA.InnerFunction, M.Path, ReadOnly, Ctx.AST);
   if (Fix)
     Edited.insert(SA.InnerFunction);
   return Fix;
