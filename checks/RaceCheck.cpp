@@ -1,4 +1,5 @@
 #include "RaceCheck.h"
+#include "NameUtil.h"
 #include "AnalysisCache.h"
 #include "CheckOptions.h"
 #include "RaceDetector.h"
@@ -45,6 +46,16 @@ void RaceCheck::check(const MatchFinder::MatchResult &Result) {
     for (const FindingNote &N : F.Notes)
       diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
   }
+  // A function over the budget was not analysed: say so, where it is, so
+  // that silence is not taken for a clean bill.
+  if (A->claimSkipReport())
+    for (const FunctionFacts *FF : A->skippedFunctions())
+      if (FF->FD && FF->FD->hasBody())
+        diag(FF->FD->getLocation(),
+             "maprace did not analyse '%0': %1; its container accesses are "
+             "not checked (raise MaxFunctionElements to analyse it)",
+             DiagnosticIDs::Remark)
+            << functionDisplayName(FF->FD) << FF->SkipReason;
 }
 
 void RaceCheck::onEndOfTranslationUnit() {

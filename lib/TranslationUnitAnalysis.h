@@ -18,6 +18,7 @@
 #define MAPRACE_TRANSLATIONUNITANALYSIS_H
 
 #include "AnalysisContext.h"
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -68,6 +69,9 @@ public:
   const std::vector<ExecutionContext> &contexts() const { return Contexts; }
   /// Functions the analysis skipped (budget, CFG failure), for notes.
   std::vector<const FunctionFacts *> skippedFunctions() const;
+  /// True the first time only: the checks sharing this analysis report the
+  /// skipped functions once between them.
+  bool claimSkipReport() const { return !SkipReported.exchange(true); }
   /// Functions analysed (for statistics and tests).
   unsigned analysedFunctionCount() const { return AnalysedCount; }
   /// The analysed functions, callees first (a deterministic order).
@@ -86,6 +90,7 @@ private:
   std::vector<AccessRecord> Records;
   std::vector<const clang::FunctionDecl *> Order;
   unsigned AnalysedCount = 0;
+  mutable std::atomic<bool> SkipReported{false};
   std::vector<ThreadSet> ThreadLiveAtStart;
   std::vector<bool> ThreadApiAtStart;
 

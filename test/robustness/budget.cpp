@@ -3,18 +3,23 @@
 // RUN: %maprace %s -config="{CheckOptions: {maprace-unguarded-access.MaxFunctionElements: 100}}" -- -std=c++20 | %check %s --check-prefix=HUNDRED
 // RUN: %maprace %s -- -std=c++20 | %check %s --check-prefixes=HUNDRED,ALL
 // RUN: %maprace %s -config="{CheckOptions: {maprace-unguarded-access.MaxFunctionElements: 0}}" -- -std=c++20 | %check %s --check-prefixes=HUNDRED,ALL
+// RUN: %maprace %s -config="{CheckOptions: {maprace-unguarded-access.MaxFunctionElements: 100}}" -- -std=c++20 | %FileCheck %s --check-prefix=REMARK --implicit-check-not=remark:
+// RUN: %maprace %s -- -std=c++20 | %FileCheck %s --check-prefix=NOREMARK --allow-empty --implicit-check-not=remark:
 // The MaxFunctionElements budget: a function with more control-flow
 // elements than the budget is skipped, not analysed -- it reports nothing
 // and contributes no accesses, so its races go unreported (silence, never a
 // partial analysis). With a budget of 10 (check-local or global option name)
 // every function here is skipped and the file is silent; with 100 the small
 // racy Get (under 20 elements) is reported and the big one (over 150) is not;
-// with the default (20000) or 0 (no limit) both are reported.
+// with the default (20000) or 0 (no limit) both are reported. Each skipped
+// function is named in a remark, so that silence is not taken for a clean
+// bill (REMARK, budget 100); none under the default budget (NOREMARK).
 #include <map>
 #include <mutex>
 #include <thread>
 
 // TEN-NOT: warning:
+// NOREMARK-NOT: remark:
 
 // A small unguarded read racing with a locked write.
 namespace small_bad {
@@ -62,6 +67,7 @@ public:
     m_[k] = v;
   }
   int Get(int k) {
+  // REMARK: budget.cpp:[[@LINE-1]]:7: remark: maprace did not analyse 'Cache::Get': the function has 176 control-flow elements, over the budget of 100; its container accesses are not checked (raise MaxFunctionElements to analyse it) [maprace-unguarded-access]
     int x = k;
     x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1;
     x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1;
@@ -86,6 +92,7 @@ public:
     m_[k] = v;
   }
   int Get(int k) {
+  // REMARK: budget.cpp:[[@LINE-1]]:7: remark: maprace did not analyse 'Cache::Get': the function has 181 control-flow elements, over the budget of 100; its container accesses are not checked (raise MaxFunctionElements to analyse it) [maprace-unguarded-access]
     std::lock_guard<std::mutex> l(mu_);
     int x = k;
     x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1;
@@ -108,6 +115,7 @@ namespace skipped_caller_ok {
 class Cache {
 public:
   void Put(int k, int v) {
+  // REMARK: budget.cpp:[[@LINE-1]]:8: remark: maprace did not analyse 'Cache::Put': the function has 175 control-flow elements, over the budget of 100; its container accesses are not checked (raise MaxFunctionElements to analyse it) [maprace-unguarded-access]
     std::lock_guard<std::mutex> l(mu_);
     int x = v;
     x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1;
@@ -135,6 +143,7 @@ std::map<int, int> g;
 void writer() { g[1] = 2; }
 // ALL: budget.cpp:[[@LINE-1]]:17: warning: data race on 'g' (std::map<int, int>): write ('operator[]' inserts missing keys) with no lock held; the conflicting read in 'run' holds no lock either [maprace-unguarded-access]
 int run() {
+// REMARK: budget.cpp:[[@LINE-1]]:5: remark: maprace did not analyse 'run': the function has 182 control-flow elements, over the budget of 100; its container accesses are not checked (raise MaxFunctionElements to analyse it) [maprace-unguarded-access]
   std::thread t(writer);
   int x = 1;
   x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1;
@@ -152,6 +161,7 @@ namespace skipped_spawner_ok {
 std::map<int, int> g;
 void writer() { g[1] = 2; }
 int run() {
+// REMARK: budget.cpp:[[@LINE-1]]:5: remark: maprace did not analyse 'run': the function has 179 control-flow elements, over the budget of 100; its container accesses are not checked (raise MaxFunctionElements to analyse it) [maprace-unguarded-access]
   std::thread t(writer);
   int x = 1;
   x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1; x = x * 3 + 1;
