@@ -1,6 +1,6 @@
 #include "FixIts.h"
 #include "NameUtil.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
@@ -149,17 +149,16 @@ std::optional<FixItHint> insertLockGuard(const Expr *Access,
   if (!isStdMutex(MT))
     return std::nullopt;
 
-  // The smallest block enclosing the access, and its first statement.
-  DynTypedNode Node = DynTypedNode::create(*Access);
+  // The smallest block enclosing the access, and its first statement. A
+  // parent map of this body only: ASTContext::getParents would map the whole
+  // translation unit, headers included, on first use.
+  ParentMap Parents(const_cast<Stmt *>(FD->getBody()));
   const CompoundStmt *Block = nullptr;
-  for (int Guard = 0; Guard < 64 && !Block; ++Guard) {
-    DynTypedNodeList Parents = AST.getParents(Node);
-    if (Parents.empty())
-      return std::nullopt;
-    Node = Parents[0];
-    if (const auto *CS = Node.get<CompoundStmt>())
+  for (const Stmt *S = Parents.getParent(Access); S && !Block;
+       S = Parents.getParent(S)) {
+    if (const auto *CS = dyn_cast<CompoundStmt>(S))
       Block = CS;
-    else if (Node.get<LambdaExpr>() || Node.get<FunctionDecl>())
+    else if (isa<LambdaExpr>(S))
       return std::nullopt;
   }
   if (!Block || Block->body_empty())

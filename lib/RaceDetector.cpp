@@ -232,26 +232,15 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
   return Concurrency::No;
 }
 
-std::vector<RacePair> RaceDetector::racingPairs() const {
-  const std::vector<AccessRecord> &Records = A.records();
-  // Group by container identity, in record order (deterministic).
-  std::unordered_map<AccessPath, std::vector<const AccessRecord *>,
-                     AccessPathHash>
-      Groups;
-  std::vector<AccessPath> Keys;
-  for (const AccessRecord &R : Records) {
-    auto [It, New] = Groups.try_emplace(R.Access->Path);
-    if (New)
-      Keys.push_back(R.Access->Path);
-    It->second.push_back(&R);
-  }
+void RaceDetector::forEachRacingPair(
+    llvm::function_ref<void(const RacePair &)> Visit) const {
   const SourceManager &SM = A.context().AST.getSourceManager();
   auto Later = [&SM](SourceLocation X, SourceLocation Y) {
     return SM.isBeforeInTranslationUnit(Y, X);
   };
-  std::vector<RacePair> Pairs;
-  for (const AccessPath &K : Keys) {
-    const std::vector<const AccessRecord *> &G = Groups[K];
+  // By container, in record order (deterministic).
+  for (const AccessPath &K : A.accessedContainers()) {
+    llvm::ArrayRef<const AccessRecord *> G = A.recordsOf(K);
     bool AnyWrite = false;
     for (const AccessRecord *R : G)
       AnyWrite |= isWrite(*R);
@@ -329,11 +318,10 @@ std::vector<RacePair> RaceDetector::racingPairs() const {
           P = XSite ? RacePair{RacePair::DifferentGuards, &X, &Y, Guard}
                     : RacePair{RacePair::DifferentGuards, &Y, &X, Guard};
         }
-        Pairs.push_back(P);
+        Visit(P);
       }
     }
   }
-  return Pairs;
 }
 
 std::vector<Finding> RaceDetector::unguardedAccesses() const {
@@ -363,7 +351,6 @@ std::vector<Finding> RaceDetector::lockMismatches() const {
 
 std::vector<Finding> RaceDetector::collect(bool WantUnguarded) const {
   const SourceManager &SM = A.context().AST.getSourceManager();
-  std::vector<RacePair> Pairs = racingPairs();
   // One finding per access location and container: keep the partner that
   // explains the race best (one that holds a lock, a write, the earliest).
   std::map<std::pair<unsigned, size_t>, RacePair> Best;
@@ -382,12 +369,12 @@ std::vector<Finding> RaceDetector::collect(bool WantUnguarded) const {
       return SM.isBeforeInTranslationUnit(NLoc, OLoc);
     return false;
   };
-  for (const RacePair &P : Pairs) {
+  forEachRacingPair([&](const RacePair &P) {
     if ((P.K == RacePair::Unguarded) != WantUnguarded)
-      continue;
+      return;
     // A loop that is the unprotected side is iteration-mutation's report.
     if (P.Site->Access->Kind == AccessKind::Iterate)
-      continue;
+      return;
     auto Key = std::make_pair(P.Site->Access->Loc.getRawEncoding(),
                               P.Site->Access->Path.hash());
     auto It = Best.find(Key);
@@ -395,7 +382,7 @@ std::vector<Finding> RaceDetector::collect(bool WantUnguarded) const {
       Best.emplace(Key, P);
     else if (Better(P, It->second))
       It->second = P;
-  }
+  });
   // One warning per function and container (as RacerD reports per method
   // and access path): the first access carries it, the others are notes.
   std::vector<RacePair> Chosen;
@@ -499,7 +486,7 @@ describedFunction(const AccessRecord &R,
 /// (the `...Locked` helper idiom gone wrong): the note at the unlocked call.
 static void addCalledWithoutNote(Finding &F, const AccessRecord &S,
                                  const AccessRecord &O,
-                                 const std::vector<AccessRecord> &Records) {
+                                 const TranslationUnitAnalysis &A) {
   const LocalAccess &SA = *S.Access;
   if (S.ViaCall.isInvalid() || O.Held.empty() || !SA.CallChain.empty())
     return;
@@ -508,8 +495,8 @@ static void addCalledWithoutNote(Finding &F, const AccessRecord &S,
     if (S.EntryHeld.contains(L.Path) || S.Held.contains(L.Path))
       continue;
     bool OtherCallerHolds = false;
-    for (const AccessRecord &R : Records)
-      if (R.Access == S.Access && R.EntryHeld.contains(L.Path))
+    for (const AccessRecord *R : A.recordsOf(S.Access))
+      if (R->EntryHeld.contains(L.Path))
         OtherCallerHolds = true;
     if (OtherCallerHolds)
       Missing.add(L);
@@ -575,7 +562,7 @@ Finding RaceDetector::render(const RacePair &P) const {
                                                    Threads[*S.Thread].Loc))
     F.Notes.push_back({SA.CallChain.front(),
                        "'" + Name + "' is reached through this call"});
-  addCalledWithoutNote(F, S, O, A.records());
+  addCalledWithoutNote(F, S, O, A);
   for (const ReleaseSite &RS : SA.State.Releases) {
     if (!O.Held.contains(RS.Path))
       continue;
@@ -625,19 +612,19 @@ std::optional<FixItHint> RaceDetector::lockGuardFix(const RacePair &P) const {
   // One lock common to every other access of the container...
   std::optional<LockSet> Common;
   bool SiteLocked = false;
-  for (const AccessRecord &R : A.records()) {
-    if (!(R.Access->Path == SA.Path) || R.ObjectPrivate)
+  for (const AccessRecord *R : A.recordsOf(SA.Path)) {
+    if (R->ObjectPrivate)
       continue;
-    if (R.Access == S.Access) {
-      SiteLocked |= !R.Held.empty(); // held in another context: double lock
+    if (R->Access == S.Access) {
+      SiteLocked |= !R->Held.empty(); // held in another context: double lock
       continue;
     }
-    if (R.Access->InnerFunction == SA.InnerFunction)
+    if (R->Access->InnerFunction == SA.InnerFunction)
       continue; // this function's accesses are what the fix guards
     if (!Common)
-      Common = R.Held;
+      Common = R->Held;
     else
-      Common->intersect(R.Held);
+      Common->intersect(R->Held);
   }
   if (SiteLocked || !Common || Common->size() != 1)
     return std::nullopt;
@@ -750,7 +737,7 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
       F.Notes.push_back({OA.Loc, "conflicting " + kindWithDetail(OA) + " in " +
                                      whereName(describedFunction(O, Threads)) +
                                      ", holding " + lockListWithModes(O.Held)});
-    addCalledWithoutNote(F, S, O, A.records());
+    addCalledWithoutNote(F, S, O, A);
     for (const HeldLock &H : S.Held)
       if (H.AcquiredAt.isValid()) {
         F.Notes.push_back({H.AcquiredAt, "'" + H.Path.display() +
@@ -806,16 +793,6 @@ std::vector<Finding> RaceDetector::iterationMutations() const {
   const AnalysisContext &Ctx = A.context();
   const SourceManager &SM = Ctx.AST.getSourceManager();
   const auto &Threads = Ctx.ThreadTable;
-  // Records by access, and writes by container.
-  std::unordered_map<const LocalAccess *, std::vector<const AccessRecord *>>
-      ByAccess;
-  std::unordered_map<AccessPath, std::vector<const AccessRecord *>,
-                     AccessPathHash>
-      ByPath;
-  for (const AccessRecord &R : A.records()) {
-    ByAccess[R.Access].push_back(&R);
-    ByPath[R.Access->Path].push_back(&R);
-  }
   std::vector<std::pair<SourceLocation, Finding>> Out;
   std::set<unsigned> SeenLoops;
   for (const FunctionDecl *FD : A.analysedFunctions()) {
@@ -853,19 +830,19 @@ std::vector<Finding> RaceDetector::iterationMutations() const {
       }
 
       // Another thread writes the container while the loop runs.
-      auto RIt = ByAccess.find(&Start);
-      auto WIt = ByPath.find(L.Container);
-      if (RIt == ByAccess.end() || WIt == ByPath.end())
+      llvm::ArrayRef<const AccessRecord *> LoopRecords = A.recordsOf(&Start);
+      llvm::ArrayRef<const AccessRecord *> Writers = A.recordsOf(L.Container);
+      if (LoopRecords.empty() || Writers.empty())
         continue;
-      bool ApiShared = isApiShared(L.Container, WIt->second);
+      bool ApiShared = isApiShared(L.Container, Writers);
       const AccessRecord *BestR = nullptr, *BestW = nullptr;
       LockSet BestLoopLocks;
-      for (const AccessRecord *R : RIt->second) {
+      for (const AccessRecord *R : LoopRecords) {
         LockSet LoopLocks;
         for (const HeldLock &H : R->Held)
           if (!L.NotHeldThroughout.contains(H.Path))
             LoopLocks.add(H);
-        for (const AccessRecord *W : WIt->second) {
+        for (const AccessRecord *W : Writers) {
           if (W->Access->Kind != AccessKind::Write)
             continue;
           // The loop's own function in the same context is the same thread.
@@ -978,15 +955,10 @@ RaceDetector::escapedHandles() const {
     for (const EscapedHandle &E : FF->EscapedHandles) {
       // It matters when a writer of the container that holds that lock
       // may run while the handle is in use: as soon as the lock is gone.
-      std::vector<const AccessRecord *> Uses;
+      llvm::ArrayRef<const AccessRecord *> Uses;
       if (E.CreationAccess < FF->Accesses.size())
-        for (const AccessRecord &R : A.records())
-          if (R.Access == &FF->Accesses[E.CreationAccess])
-            Uses.push_back(&R);
-      std::vector<const AccessRecord *> Group;
-      for (const AccessRecord &R : A.records())
-        if (R.Access->Path == E.Container)
-          Group.push_back(&R);
+        Uses = A.recordsOf(&FF->Accesses[E.CreationAccess]);
+      llvm::ArrayRef<const AccessRecord *> Group = A.recordsOf(E.Container);
       bool ApiShared = isApiShared(E.Container, Group);
       const AccessRecord *Writer = nullptr;
       for (const AccessRecord *W : Group) {

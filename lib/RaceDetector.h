@@ -18,6 +18,7 @@
 
 #include "Finding.h"
 #include "TranslationUnitAnalysis.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <set>
 
 namespace maprace {
@@ -51,8 +52,9 @@ public:
   /// the write holds; or the loop's own body invalidates its iterator.
   std::vector<Finding> iterationMutations() const;
 
-  /// All racing pairs (both orders collapsed), for other checks and tests.
-  std::vector<RacePair> racingPairs() const;
+  /// Calls Visit on every racing pair (both orders collapsed), container by
+  /// container in record order, without materialising them all.
+  void forEachRacingPair(llvm::function_ref<void(const RacePair &)> Visit) const;
 
   enum class Concurrency { No, ByThread, ByApi };
   Concurrency mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,

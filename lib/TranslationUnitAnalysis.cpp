@@ -283,6 +283,7 @@ void TranslationUnitAnalysis::run() {
   indexAndAnalyse();
   propagateContexts();
   buildRecords();
+  indexRecords();
 }
 
 void TranslationUnitAnalysis::indexAndAnalyse() {
@@ -676,6 +677,36 @@ TranslationUnitAnalysis::skippedFunctions() const {
       if (FF->Skipped)
         Out.push_back(FF);
   return Out;
+}
+
+} // namespace maprace
+
+namespace maprace {
+
+void TranslationUnitAnalysis::indexRecords() {
+  for (const AccessRecord &R : Records) {
+    auto [It, New] = ByPath.try_emplace(R.Access->Path);
+    if (New)
+      Containers.push_back(R.Access->Path);
+    It->second.push_back(&R);
+    ByAccess[R.Access].push_back(&R);
+  }
+}
+
+llvm::ArrayRef<const AccessRecord *>
+TranslationUnitAnalysis::recordsOf(const AccessPath &P) const {
+  auto It = ByPath.find(P);
+  if (It == ByPath.end())
+    return {};
+  return It->second;
+}
+
+llvm::ArrayRef<const AccessRecord *>
+TranslationUnitAnalysis::recordsOf(const LocalAccess *X) const {
+  auto It = ByAccess.find(X);
+  if (It == ByAccess.end())
+    return {};
+  return It->second;
 }
 
 } // namespace maprace

@@ -21,6 +21,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace maprace {
@@ -66,6 +67,14 @@ public:
 
   const AnalysisContext &context() const { return *Ctx; }
   const std::vector<AccessRecord> &records() const { return Records; }
+  /// The records of one container, in record order (empty if none).
+  llvm::ArrayRef<const AccessRecord *> recordsOf(const AccessPath &P) const;
+  /// The records of one access (one per context it runs in).
+  llvm::ArrayRef<const AccessRecord *> recordsOf(const LocalAccess *X) const;
+  /// The containers accessed, in order of their first record.
+  const std::vector<AccessPath> &accessedContainers() const {
+    return Containers;
+  }
   const std::vector<ExecutionContext> &contexts() const { return Contexts; }
   /// Functions the analysis skipped (budget, CFG failure), for notes.
   std::vector<const FunctionFacts *> skippedFunctions() const;
@@ -83,11 +92,20 @@ private:
   void indexAndAnalyse();
   void propagateContexts();
   void buildRecords();
+  void indexRecords();
 
   AnalysisOptions Opts;
   std::unique_ptr<AnalysisContext> Ctx;
   std::vector<ExecutionContext> Contexts;
   std::vector<AccessRecord> Records;
+  // Indexes into Records, so that per-finding look-ups are not a scan of
+  // every record (which made reporting quadratic in the size of the TU).
+  std::unordered_map<AccessPath, std::vector<const AccessRecord *>,
+                     AccessPathHash>
+      ByPath;
+  std::unordered_map<const LocalAccess *, std::vector<const AccessRecord *>>
+      ByAccess;
+  std::vector<AccessPath> Containers;
   std::vector<const clang::FunctionDecl *> Order;
   unsigned AnalysedCount = 0;
   mutable std::atomic<bool> SkipReported{false};
