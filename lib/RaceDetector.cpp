@@ -202,9 +202,51 @@ bool RaceDetector::isApiShared(const AccessPath &P,
   return false;
 }
 
+bool RaceDetector::isPrivatePerCall(const AccessPath &P) const {
+  if (P.kind() != RootKind::Var || !P.var())
+    return false;
+  const VarDecl *V = P.var();
+  if (!V->hasLocalStorage())
+    return false;
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+  if (!Owner)
+    return false;
+  if (!ThreadStarters) {
+    // The spawners, then (backwards over the call graph) their callers.
+    const AnalysisContext &Ctx = A.context();
+    llvm::DenseMap<const FunctionDecl *,
+                   llvm::SmallVector<const FunctionDecl *, 4>>
+        Callers;
+    for (const FunctionDecl *FD : A.analysedFunctions())
+      if (const FunctionFacts *FF = Ctx.factsOf(FD))
+        for (const CallSite &C : FF->Calls)
+          if (C.Callee)
+            Callers[C.Callee->getCanonicalDecl()].push_back(
+                FD->getCanonicalDecl());
+    ThreadStarters.emplace();
+    llvm::SmallVector<const FunctionDecl *, 16> Work;
+    for (const ThreadStartInfo &T : Ctx.ThreadTable)
+      if (T.Spawner && ThreadStarters->insert(T.Spawner->getCanonicalDecl()).second)
+        Work.push_back(T.Spawner->getCanonicalDecl());
+    while (!Work.empty()) {
+      const FunctionDecl *F = Work.pop_back_val();
+      auto It = Callers.find(F);
+      if (It == Callers.end())
+        continue;
+      for (const FunctionDecl *C : It->second)
+        if (ThreadStarters->insert(C).second)
+          Work.push_back(C);
+    }
+  }
+  return !ThreadStarters->count(Owner->getCanonicalDecl());
+}
+
 RaceDetector::Concurrency
 RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
                                  bool ApiShared) const {
+  if (isPrivatePerCall(X.Access->Path))
+    return Concurrency::No;
   const auto &Threads = A.context().ThreadTable;
   auto OnThreadSeenBy = [&](const AccessRecord &On, const AccessRecord &Other) {
     if (!On.Thread || !Other.Live.contains(*On.Thread))

@@ -18,7 +18,9 @@
 
 #include "Finding.h"
 #include "TranslationUnitAnalysis.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
 #include <set>
 
 namespace maprace {
@@ -61,6 +63,14 @@ public:
                                  bool ApiShared) const;
 
 private:
+  /// An automatic variable (a local or a parameter) of a function whose
+  /// invocation starts no thread, directly or through its callees: each
+  /// invocation has its own, so two threads running the function never
+  /// share it.
+  bool isPrivatePerCall(const AccessPath &P) const;
+  /// Functions whose invocation may start a thread (canonical decls).
+  mutable std::optional<llvm::DenseSet<const clang::FunctionDecl *>>
+      ThreadStarters;
   bool isApiShared(const AccessPath &P,
                    llvm::ArrayRef<const AccessRecord *> Group) const;
   std::vector<Finding> collect(bool WantUnguarded) const;
