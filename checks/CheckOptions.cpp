@@ -27,12 +27,15 @@ bool readAnalysisOptions(clang::tidy::ClangTidyCheck &Check,
       OK = false;
     }
   }
-  llvm::StringRef Budget = View.getLocalOrGlobal("MaxFunctionElements", "");
-  if (!Budget.empty() &&
-      !parseUnsigned("MaxFunctionElements", Budget, Out.MaxFunctionElements,
-                     Error)) {
-    Check.configurationDiag("%0") << Error;
-    OK = false;
+  for (auto [Name, Field] : {std::pair{"MaxFunctionElements",
+                                        &AnalysisOptions::MaxFunctionElements},
+                              std::pair{"MaxAccessPairs",
+                                        &AnalysisOptions::MaxAccessPairs}}) {
+    llvm::StringRef Budget = View.getLocalOrGlobal(Name, "");
+    if (!Budget.empty() && !parseUnsigned(Name, Budget, Out.*Field, Error)) {
+      Check.configurationDiag("%0") << Error;
+      OK = false;
+    }
   }
   return OK;
 }
@@ -43,6 +46,7 @@ void storeAnalysisOptions(const clang::tidy::ClangTidyCheck::OptionsView &View,
   for (const OptionSpec &O : llvm::ArrayRef(ListOptions, NumListOptions))
     View.store(Map, O.Name, llvm::join(Opts.*(O.List), ";"));
   View.store(Map, "MaxFunctionElements", Opts.MaxFunctionElements);
+  View.store(Map, "MaxAccessPairs", Opts.MaxAccessPairs);
 }
 
 } // namespace maprace::tidy

@@ -46,16 +46,36 @@ void RaceCheck::check(const MatchFinder::MatchResult &Result) {
     for (const FindingNote &N : F.Notes)
       diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
   }
-  // A function over the budget was not analysed: say so, where it is, so
-  // that silence is not taken for a clean bill.
-  if (A->claimSkipReport())
-    for (const FunctionFacts *FF : A->skippedFunctions())
-      if (FF->FD && FF->FD->hasBody())
-        diag(FF->FD->getLocation(),
-             "maprace did not analyse '%0': %1; its container accesses are "
-             "not checked (raise MaxFunctionElements to analyse it)",
-             DiagnosticIDs::Remark)
-            << functionDisplayName(FF->FD) << FF->SkipReason;
+  // A budget cut the analysis short: say so, where, so that silence is not
+  // taken for a clean bill.
+  if (!A->claimSkipReport())
+    return;
+  for (const FunctionFacts *FF : A->skippedFunctions())
+    if (FF->FD && FF->FD->hasBody())
+      diag(FF->FD->getLocation(),
+           "maprace did not analyse '%0': %1; its container accesses are "
+           "not checked (raise MaxFunctionElements to analyse it)",
+           DiagnosticIDs::Remark)
+          << functionDisplayName(FF->FD) << FF->SkipReason;
+  // One remark for all thinned containers, naming the largest.
+  const auto &Thinned = A->thinnedContainers();
+  if (!Thinned.empty()) {
+    const auto *Largest = &Thinned.front();
+    for (const auto &T : Thinned)
+      if (T.Total > Largest->Total)
+        Largest = &T;
+    diag(Thinned.front().First->Access->Loc,
+         "maprace compared only part of the records (an access in one "
+         "calling context) of %0 container%s0, over the budget of %1 pairs "
+         "each (the largest: '%2', %3 of %4 records); some races on %select{"
+         "it|them}5 may be missed (raise MaxAccessPairs to compare all)",
+         DiagnosticIDs::Remark)
+        << static_cast<unsigned>(Thinned.size())
+        << A->context().Opts.MaxAccessPairs << Largest->Path.display()
+        << static_cast<unsigned>(Largest->Compared)
+        << static_cast<unsigned>(Largest->Total)
+        << (Thinned.size() > 1 ? 1 : 0);
+  }
 }
 
 void RaceCheck::onEndOfTranslationUnit() {

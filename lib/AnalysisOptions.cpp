@@ -82,7 +82,8 @@ std::string AnalysisOptions::cacheKey() const {
   Add(UnlockFunctions);
   Add(ScopedLockTypes);
   Add(ReaderLockTypes);
-  K += std::to_string(MaxFunctionElements);
+  K += std::to_string(MaxFunctionElements) + "|" +
+       std::to_string(MaxAccessPairs);
   return K;
 }
 

@@ -35,6 +35,10 @@ struct AnalysisOptions {
   std::vector<std::string> ReaderLockTypes;
   /// Functions larger than this many CFG elements are skipped (0: no limit).
   unsigned MaxFunctionElements = 20000;
+  /// Races are found by comparing the records (an access in one context) of
+  /// each container pairwise. A container with more pairs than this has its
+  /// records thinned to the first few contexts of each access (0: no limit).
+  unsigned MaxAccessPairs = 10000000;
 
   /// A stable key of every field, to cache one analysis per configuration.
   std::string cacheKey() const;

@@ -282,7 +282,7 @@ void RaceDetector::forEachRacingPair(
   };
   // By container, in record order (deterministic).
   for (const AccessPath &K : A.accessedContainers()) {
-    llvm::ArrayRef<const AccessRecord *> G = A.recordsOf(K);
+    llvm::ArrayRef<const AccessRecord *> G = A.comparedRecordsOf(K);
     bool AnyWrite = false;
     for (const AccessRecord *R : G)
       AnyWrite |= isWrite(*R);

@@ -691,6 +691,37 @@ void TranslationUnitAnalysis::indexRecords() {
     It->second.push_back(&R);
     ByAccess[R.Access].push_back(&R);
   }
+  // Pairwise comparison is quadratic in a container's records, and records
+  // multiply with contexts (a helper reached from a hundred thread starts).
+  // Over the budget, keep the first K contexts of each access, the largest K
+  // that fits: every access is still compared, in fewer contexts.
+  uint64_t Budget = Ctx->Opts.MaxAccessPairs;
+  auto PairsOf = [](uint64_t N) { return N * (N + 1) / 2; };
+  for (const AccessPath &P : Containers) {
+    const std::vector<const AccessRecord *> &G = ByPath[P];
+    if (!Budget || PairsOf(G.size()) <= Budget)
+      continue;
+    std::vector<const AccessRecord *> Kept;
+    for (unsigned K = 64; K >= 1; K /= 2) {
+      Kept.clear();
+      llvm::DenseMap<const LocalAccess *, unsigned> Seen;
+      for (const AccessRecord *R : G)
+        if (++Seen[R->Access] <= K)
+          Kept.push_back(R);
+      if (PairsOf(Kept.size()) <= Budget || K == 1)
+        break;
+    }
+    Thinned.push_back({P, G.front(), Kept.size(), G.size()});
+    ComparedByPath[P] = std::move(Kept);
+  }
+}
+
+llvm::ArrayRef<const AccessRecord *>
+TranslationUnitAnalysis::comparedRecordsOf(const AccessPath &P) const {
+  auto It = ComparedByPath.find(P);
+  if (It != ComparedByPath.end())
+    return It->second;
+  return recordsOf(P);
 }
 
 llvm::ArrayRef<const AccessRecord *>

@@ -71,6 +71,20 @@ public:
   llvm::ArrayRef<const AccessRecord *> recordsOf(const AccessPath &P) const;
   /// The records of one access (one per context it runs in).
   llvm::ArrayRef<const AccessRecord *> recordsOf(const LocalAccess *X) const;
+  /// The records of one container that race detection compares pairwise:
+  /// all of them, unless that is over the MaxAccessPairs budget; then the
+  /// first contexts of each access only.
+  llvm::ArrayRef<const AccessRecord *> comparedRecordsOf(const AccessPath &P) const;
+  /// Containers whose records were thinned, with how many were compared out
+  /// of how many, for a remark.
+  struct ThinnedContainer {
+    AccessPath Path;
+    const AccessRecord *First;
+    size_t Compared, Total;
+  };
+  const std::vector<ThinnedContainer> &thinnedContainers() const {
+    return Thinned;
+  }
   /// The containers accessed, in order of their first record.
   const std::vector<AccessPath> &accessedContainers() const {
     return Containers;
@@ -106,6 +120,10 @@ private:
   std::unordered_map<const LocalAccess *, std::vector<const AccessRecord *>>
       ByAccess;
   std::vector<AccessPath> Containers;
+  std::unordered_map<AccessPath, std::vector<const AccessRecord *>,
+                     AccessPathHash>
+      ComparedByPath;
+  std::vector<ThinnedContainer> Thinned;
   std::vector<const clang::FunctionDecl *> Order;
   unsigned AnalysedCount = 0;
   mutable std::atomic<bool> SkipReported{false};

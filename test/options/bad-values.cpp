@@ -3,6 +3,7 @@
 // RUN: %maprace %s -config="{CheckOptions: {maprace-unguarded-access.ThreadStartFunctions: 'foo bar'}}" -- -std=c++20 2>&1 | %check --check-prefix=TSF %s
 // RUN: %maprace %s -config="{CheckOptions: {maprace-unguarded-access.MaxFunctionElements: 'abc'}}" -- -std=c++20 2>&1 | %check --check-prefix=MFE %s
 // RUN: %maprace %s -config="{CheckOptions: {maprace-unguarded-access.MaxFunctionElements: '-1'}}" -- -std=c++20 2>&1 | %check --check-prefix=NEG %s
+// RUN: %maprace %s -config="{CheckOptions: {MaxAccessPairs: 'many'}}" -- -std=c++20 2>&1 | %check --check-prefix=PAIRS %s
 // RUN: %maprace %s -config="{CheckOptions: {maprace-unguarded-access.Containers: '::'}}" -- -std=c++20 2>&1 | %check --check-prefix=CONT %s
 // RUN: %maprace %s -config="{CheckOptions: {maprace-unguarded-access.LockFunctions: 'ok::Name;bad name;a::'}}" -- -std=c++20 2>&1 | %check --check-prefix=FIRST %s
 // RUN: %maprace %s -config="{CheckOptions: {maprace-unguarded-access.ScopedLockTypes: 'std::lock_guard<int>'}}" -- -std=c++20 2>&1 | %check --check-prefix=TPL %s
@@ -22,6 +23,7 @@
 // TSF: warning: invalid entry 'foo bar' in option 'ThreadStartFunctions': expected a qualified C++ name such as 'ns::Class' or 'ns::Class::method', separated by ';' [clang-tidy-config]
 // MFE: warning: invalid value 'abc' for option 'MaxFunctionElements': expected a non-negative integer [clang-tidy-config]
 // NEG: warning: invalid value '-1' for option 'MaxFunctionElements': expected a non-negative integer [clang-tidy-config]
+// PAIRS: warning: invalid value 'many' for option 'MaxAccessPairs': expected a non-negative integer [clang-tidy-config]
 // CONT: warning: invalid entry '::' in option 'Containers': expected a qualified C++ name such as 'ns::Class' or 'ns::Class::method', separated by ';' [clang-tidy-config]
 // FIRST: warning: invalid entry 'bad name' in option 'LockFunctions': expected a qualified C++ name such as 'ns::Class' or 'ns::Class::method', separated by ';' [clang-tidy-config]
 // TPL: warning: invalid entry 'std::lock_guard<int>' in option 'ScopedLockTypes': expected a qualified C++ name such as 'ns::Class' or 'ns::Class::method', separated by ';' [clang-tidy-config]
