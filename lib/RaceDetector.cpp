@@ -247,6 +247,17 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
                                  bool ApiShared) const {
   if (isPrivatePerCall(X.Access->Path))
     return Concurrency::No;
+  // An object under construction is reachable only from threads its
+  // constructor (or a member it calls on the object) starts.
+  auto StartedByConstructor = [&](const AccessRecord &O) {
+    if (!O.Thread)
+      return false;
+    const FunctionDecl *S = A.context().ThreadTable[*O.Thread].Spawner;
+    return S && isa<CXXConstructorDecl>(S);
+  };
+  if ((X.UnderConstruction && !StartedByConstructor(Y)) ||
+      (Y.UnderConstruction && !StartedByConstructor(X)))
+    return Concurrency::No;
   const auto &Threads = A.context().ThreadTable;
   auto OnThreadSeenBy = [&](const AccessRecord &On, const AccessRecord &Other) {
     if (!On.Thread || !Other.Live.contains(*On.Thread))

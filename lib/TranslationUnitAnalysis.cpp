@@ -224,6 +224,7 @@ struct TranslationUnitAnalysis::EntryState {
   LockSet Held;
   ThreadSet Live;
   bool Private = false;
+  bool Constructing = false; ///< a constructor, on its own object
   bool Api = false;
   /// A call that brings this context here (for the "called here" note).
   SourceLocation ViaCall;
@@ -242,12 +243,14 @@ struct TranslationUnitAnalysis::EntryState {
     ThreadSet L = Live;
     L.unite(O.Live);
     bool P = Private && O.Private;
+    bool K = Constructing && O.Constructing;
     bool A = Api || O.Api;
-    bool Changed = !H.sameAs(Held) || !L.sameAs(Live) || P != Private ||
+    bool Changed = !H.sameAs(Held) || !L.sameAs(Live) || P != Private || K != Constructing ||
                    A != Api;
     Held = H;
     Live = L;
     Private = P;
+    Constructing = K;
     Api = A;
     return Changed;
   }
@@ -486,6 +489,7 @@ void TranslationUnitAnalysis::propagateContexts() {
         break;
       case ExecutionContext::Private:
         S.Private = true;
+        S.Constructing = isa<CXXConstructorDecl>(EC.Root);
         break;
       }
       if (EntryState *Slot = I->state(EC.Root, C, true)) {
@@ -526,6 +530,8 @@ void TranslationUnitAnalysis::propagateContexts() {
         N.Private = isa<CXXConstructorDecl>(G) || isa<CXXDestructorDecl>(G) ||
                     (E.Private && CS.OnThisObject) ||
                     IsPrivateObject(CS.Object);
+        N.Constructing = isa<CXXConstructorDecl>(G) ||
+                         (E.Constructing && CS.OnThisObject);
         N.Api = E.Api;
         N.ViaCall = CS.Loc;
         EntryState *Slot = I->state(G, C, true);
@@ -607,7 +613,7 @@ void TranslationUnitAnalysis::buildRecords() {
   llvm::DenseSet<size_t> Seen;
   auto Add = [&](AccessRecord R) {
     size_t H = llvm::hash_combine(R.Access, R.Thread ? *R.Thread + 1 : 0,
-                                  R.Api, R.ObjectPrivate);
+                                  R.Api, R.ObjectPrivate, R.UnderConstruction);
     for (const HeldLock &L : R.Held)
       H = llvm::hash_combine(H, L.Path.hash(), static_cast<int>(L.Mode));
     for (unsigned T : R.Live)
@@ -646,6 +652,8 @@ void TranslationUnitAnalysis::buildRecords() {
         if (Contexts[C].K == ExecutionContext::Thread)
           R.Thread = Contexts[C].ThreadId;
         R.ObjectPrivate = E.Private && A.Path.kind() == RootKind::This;
+        R.UnderConstruction =
+            E.Constructing && A.Path.kind() == RootKind::This;
         R.Api = E.Api && !R.ObjectPrivate;
         R.ViaCall = E.ViaCall;
         R.EntryHeld = E.Held;

@@ -52,6 +52,10 @@ struct AccessRecord {
   bool Api = false;
   /// A constructor/destructor touching its own object.
   bool ObjectPrivate = false;
+  /// A constructor (or a member it calls on its object) touching the object
+  /// under construction: no other thread has it yet, except one the
+  /// constructor starts itself.
+  bool UnderConstruction = false;
   /// The call that brought the function into this context, if not a root,
   /// and the locks every caller held there.
   clang::SourceLocation ViaCall;
