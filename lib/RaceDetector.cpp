@@ -1,4 +1,5 @@
 #include "RaceDetector.h"
+#include "ThreadModel.h"
 #include "CallBinding.h"
 #include "FixIts.h"
 #include "NameUtil.h"
@@ -280,6 +281,17 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
   };
   if (SpawnedBy(X, Y) || SpawnedBy(Y, X))
     return Concurrency::No;
+  // A thread kept in a member handle (`worker_ = std::thread(...)`) runs
+  // once per object: restarting it while it runs would terminate. Two
+  // accesses on it are one thread's, in order.
+  if (X.Thread && Y.Thread && *X.Thread == *Y.Thread) {
+    const ThreadStartInfo &T = Threads[*X.Thread];
+    if (!T.InLoop && T.Group && T.Group->kind() == RootKind::This &&
+        !T.Group->steps().empty())
+      if (const auto *Handle = dyn_cast_or_null<ValueDecl>(T.Group->leafDecl()))
+        if (ThreadModel::isThreadType(Handle->getType()))
+          return Concurrency::No;
+  }
   if (ApiShared && X.Api && Y.Api)
     return Concurrency::ByApi;
   return Concurrency::No;
