@@ -649,12 +649,25 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
   // Member functions this one calls on its own object touch the same
   // members: their accesses count too (one loop iterating, a helper two
   // calls down erasing).
+  // They run with the locks this function holds at the call (a private
+  // helper called under the lock keeps it when the summary is lifted into
+  // a caller that reaches us through a member).
   for (const CallSite &CS : Facts->Calls)
     if (CS.OnThisObject && CS.Callee != FD)
       if (const FunctionFacts *CF = Ctx.factsOf(CS.Callee))
-        for (const LocalAccess &A : CF->Summary.ThisAccesses)
-          if (Sum.ThisAccesses.size() < MaxLiftedAccesses)
-            Sum.ThisAccesses.push_back(A);
+        for (const LocalAccess &CA : CF->Summary.ThisAccesses) {
+          if (Sum.ThisAccesses.size() >= MaxLiftedAccesses)
+            break;
+          LocalAccess A = CA;
+          A.State = CS.State;
+          for (const AccessPath &Rel : CA.State.ReleasedEntry)
+            if (!A.State.Acquired.remove(Rel))
+              A.State.ReleasedEntry.add(Rel);
+          for (const HeldLock &H : CA.State.Acquired)
+            A.State.Acquired.add(H);
+          A.State.Live.unite(CA.State.Live);
+          Sum.ThisAccesses.push_back(std::move(A));
+        }
   for (const LocalAccess &A : Facts->Accesses) {
     if (A.Path.kind() == RootKind::This && !A.Path.steps().empty() &&
         Sum.ThisAccesses.size() < MaxLiftedAccesses)
