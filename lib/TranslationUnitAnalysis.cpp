@@ -616,8 +616,9 @@ void TranslationUnitAnalysis::buildRecords() {
                                   R.Api, R.ObjectPrivate, R.UnderConstruction);
     for (const HeldLock &L : R.Held)
       H = llvm::hash_combine(H, L.Path.hash(), static_cast<int>(L.Mode));
-    for (unsigned T : R.Live)
-      H = llvm::hash_combine(H, T);
+    // One pass over the (sorted) live set: it can hold hundreds of threads.
+    H = llvm::hash_combine(H, llvm::hash_combine_range(R.Live.begin(),
+                                                       R.Live.end()));
     if (!Seen.insert(H).second)
       return;
     Records.push_back(std::move(R));
