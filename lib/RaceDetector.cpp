@@ -248,8 +248,8 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
                                  bool ApiShared) const {
   if (isPrivatePerCall(X.Access->Path))
     return Concurrency::No;
-  // An object under construction is reachable only from threads its
-  // constructor (or a member it calls on the object) starts.
+  // An object under construction is reachable only from threads a
+  // constructor starts (handing them `this`).
   auto StartedByConstructor = [&](const AccessRecord &O) {
     if (!O.Thread)
       return false;
@@ -305,6 +305,8 @@ void RaceDetector::forEachRacingPair(
   };
   // By container, in record order (deterministic).
   for (const AccessPath &K : A.accessedContainers()) {
+    if (isPrivatePerCall(K))
+      continue; // no pair of it can run at once (checked once per group)
     llvm::ArrayRef<const AccessRecord *> G = A.comparedRecordsOf(K);
     bool AnyWrite = false;
     for (const AccessRecord *R : G)
