@@ -213,34 +213,7 @@ bool RaceDetector::isPrivatePerCall(const AccessPath &P) const {
       dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
   if (!Owner)
     return false;
-  if (!ThreadStarters) {
-    // The spawners, then (backwards over the call graph) their callers.
-    const AnalysisContext &Ctx = A.context();
-    llvm::DenseMap<const FunctionDecl *,
-                   llvm::SmallVector<const FunctionDecl *, 4>>
-        Callers;
-    for (const FunctionDecl *FD : A.analysedFunctions())
-      if (const FunctionFacts *FF = Ctx.factsOf(FD))
-        for (const CallSite &C : FF->Calls)
-          if (C.Callee)
-            Callers[C.Callee->getCanonicalDecl()].push_back(
-                FD->getCanonicalDecl());
-    ThreadStarters.emplace();
-    llvm::SmallVector<const FunctionDecl *, 16> Work;
-    for (const ThreadStartInfo &T : Ctx.ThreadTable)
-      if (T.Spawner && ThreadStarters->insert(T.Spawner->getCanonicalDecl()).second)
-        Work.push_back(T.Spawner->getCanonicalDecl());
-    while (!Work.empty()) {
-      const FunctionDecl *F = Work.pop_back_val();
-      auto It = Callers.find(F);
-      if (It == Callers.end())
-        continue;
-      for (const FunctionDecl *C : It->second)
-        if (ThreadStarters->insert(C).second)
-          Work.push_back(C);
-    }
-  }
-  return !ThreadStarters->count(Owner->getCanonicalDecl());
+  return !A.mayStartThreads(Owner);
 }
 
 RaceDetector::Concurrency

@@ -18,7 +18,6 @@
 
 #include "Finding.h"
 #include "TranslationUnitAnalysis.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <set>
@@ -68,9 +67,6 @@ private:
   /// invocation has its own, so two threads running the function never
   /// share it.
   bool isPrivatePerCall(const AccessPath &P) const;
-  /// Functions whose invocation may start a thread (canonical decls).
-  mutable std::optional<llvm::DenseSet<const clang::FunctionDecl *>>
-      ThreadStarters;
   bool isApiShared(const AccessPath &P,
                    llvm::ArrayRef<const AccessRecord *> Group) const;
   std::vector<Finding> collect(bool WantUnguarded) const;

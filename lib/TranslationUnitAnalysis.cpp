@@ -15,6 +15,24 @@ namespace maprace {
 
 namespace {
 
+using CallerMap =
+    llvm::DenseMap<const FunctionDecl *,
+                   llvm::SmallVector<const FunctionDecl *, 4>>;
+
+/// Adds to Set every function that calls one in it, transitively.
+void closeOverCallers(llvm::DenseSet<const FunctionDecl *> &Set,
+                      const CallerMap &Callers) {
+  llvm::SmallVector<const FunctionDecl *, 64> Work(Set.begin(), Set.end());
+  while (!Work.empty()) {
+    auto It = Callers.find(Work.pop_back_val());
+    if (It == Callers.end())
+      continue;
+    for (const FunctionDecl *C : It->second)
+      if (Set.insert(C).second)
+        Work.push_back(C);
+  }
+}
+
 /// Per-function facts of the index walk.
 struct FnInfo {
   bool Relevant = false;
@@ -287,6 +305,26 @@ void TranslationUnitAnalysis::run() {
   propagateContexts();
   buildRecords();
   indexRecords();
+  findThreadStarters();
+}
+
+void TranslationUnitAnalysis::findThreadStarters() {
+  // The spawners, then their callers (canonical declarations throughout).
+  CallerMap Callers;
+  for (const FunctionDecl *FD : Order)
+    if (const FunctionFacts *FF = Ctx->factsOf(FD))
+      for (const CallSite &C : FF->Calls)
+        if (C.Callee)
+          Callers[C.Callee->getCanonicalDecl()].push_back(
+              FD->getCanonicalDecl());
+  for (const ThreadStartInfo &T : Ctx->ThreadTable)
+    if (T.Spawner)
+      ThreadStarters.insert(T.Spawner->getCanonicalDecl());
+  closeOverCallers(ThreadStarters, Callers);
+}
+
+bool TranslationUnitAnalysis::mayStartThreads(const FunctionDecl *F) const {
+  return F && ThreadStarters.count(F->getCanonicalDecl());
 }
 
 void TranslationUnitAnalysis::indexAndAnalyse() {
@@ -295,21 +333,14 @@ void TranslationUnitAnalysis::indexAndAnalyse() {
 
   // Analyse what touches containers/locks/threads, and everything that
   // calls into it (callers decide locksets and thread contexts).
-  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *, 4>>
-      Callers;
+  CallerMap Callers;
   for (const FunctionDecl *F : Idx.Functions)
     for (const FunctionDecl *G : Idx.Info[F].Edges)
       Callers[G].push_back(F);
-  llvm::SmallVector<const FunctionDecl *, 64> Work;
   for (const FunctionDecl *F : Idx.Functions)
-    if (Idx.Info[F].Relevant && Ctx->Analysable.insert(F).second)
-      Work.push_back(F);
-  while (!Work.empty()) {
-    const FunctionDecl *F = Work.pop_back_val();
-    for (const FunctionDecl *C : Callers[F])
-      if (Ctx->Analysable.insert(C).second)
-        Work.push_back(C);
-  }
+    if (Idx.Info[F].Relevant)
+      Ctx->Analysable.insert(F);
+  closeOverCallers(Ctx->Analysable, Callers);
 
   // Callees first: post-order over the call edges.
   llvm::DenseSet<const FunctionDecl *> Visited;

@@ -18,6 +18,7 @@
 #define MAPRACE_TRANSLATIONUNITANALYSIS_H
 
 #include "AnalysisContext.h"
+#include "llvm/ADT/DenseSet.h"
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -89,6 +90,8 @@ public:
   const std::vector<ThinnedContainer> &thinnedContainers() const {
     return Thinned;
   }
+  /// A call of F may start a thread, itself or through its callees.
+  bool mayStartThreads(const clang::FunctionDecl *F) const;
   /// The containers accessed, in order of their first record.
   const std::vector<AccessPath> &accessedContainers() const {
     return Containers;
@@ -111,6 +114,7 @@ private:
   void propagateContexts();
   void buildRecords();
   void indexRecords();
+  void findThreadStarters();
 
   AnalysisOptions Opts;
   std::unique_ptr<AnalysisContext> Ctx;
@@ -128,6 +132,7 @@ private:
                      AccessPathHash>
       ComparedByPath;
   std::vector<ThinnedContainer> Thinned;
+  llvm::DenseSet<const clang::FunctionDecl *> ThreadStarters;
   std::vector<const clang::FunctionDecl *> Order;
   unsigned AnalysedCount = 0;
   mutable std::atomic<bool> SkipReported{false};
