@@ -34,9 +34,10 @@ void RaceCheck::check(const MatchFinder::MatchResult &Result) {
   if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
   LastContext = Result.Context;
-  std::shared_ptr<const TranslationUnitAnalysis> A =
-      analysisFor(*Result.Context, Opts);
-  for (const Finding &F : findings(RaceDetector(*A))) {
+  std::shared_ptr<const RaceDetector> Races =
+      raceDetectorFor(*Result.Context, Opts);
+  const TranslationUnitAnalysis *A = &Races->analysis();
+  for (const Finding &F : findings(*Races)) {
     {
       DiagnosticBuilder D = diag(F.Loc, "%0");
       D << F.Message;

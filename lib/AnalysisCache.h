@@ -1,13 +1,14 @@
 //===- AnalysisCache.h - One analysis per translation unit ----------------===//
 //
-// Every maprace check needs the same whole-TU analysis; the first check to
-// ask computes it and the others reuse it. Front ends call release() when
+// Every maprace check needs the same whole-TU analysis and the same racing
+// pairs; the first check to ask computes them and the others reuse them. Front ends call release() when
 // the translation unit ends (clang-tidy: onEndOfTranslationUnit).
 //
 //===----------------------------------------------------------------------===//
 #ifndef MAPRACE_ANALYSISCACHE_H
 #define MAPRACE_ANALYSISCACHE_H
 
+#include "RaceDetector.h"
 #include "TranslationUnitAnalysis.h"
 #include <memory>
 
@@ -15,6 +16,11 @@ namespace maprace {
 
 std::shared_ptr<const TranslationUnitAnalysis>
 analysisFor(clang::ASTContext &AST, const AnalysisOptions &Opts);
+
+/// The race detector over analysisFor(AST, Opts), shared by the checks (it
+/// keeps the analysis alive).
+std::shared_ptr<const RaceDetector>
+raceDetectorFor(clang::ASTContext &AST, const AnalysisOptions &Opts);
 
 void releaseAnalysis(clang::ASTContext &AST);
 

@@ -234,7 +234,7 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
     return Concurrency::No;
   const auto &Threads = A.context().ThreadTable;
   auto OnThreadSeenBy = [&](const AccessRecord &On, const AccessRecord &Other) {
-    if (!On.Thread || !Other.Live.contains(*On.Thread))
+    if (!On.Thread || !Other.Live->contains(*On.Thread))
       return false;
     // Two instances of one thread body each have their own locals.
     if (Other.Thread && *Other.Thread == *On.Thread &&
@@ -315,51 +315,62 @@ void RaceDetector::forEachRacingPair(
       if (Best == Second)
         Guard.reset();
     }
-    for (size_t I = 0; I < G.size(); ++I) {
-      for (size_t J = I; J < G.size(); ++J) {
-        const AccessRecord &X = *G[I], &Y = *G[J];
-        if (!isWrite(X) && !isWrite(Y))
-          continue;
-        if (excludeEachOther(X, Y))
-          continue;
-        Concurrency C = mayRunConcurrently(X, Y, ApiShared);
-        if (C == Concurrency::No)
-          continue;
-        // Two entry points with no thread in sight: an unlocked access
-        // against one holding the container's own lock, or any two in a
-        // class that locks its own mutex (it is meant to be thread-safe).
-        if (C == Concurrency::ByApi && !holdsOwnLock(X) && !holdsOwnLock(Y) &&
-            !ownerLocks(A.context(), K))
-          continue;
-        RacePair P;
-        bool XFree = X.Held.empty(), YFree = Y.Held.empty();
-        auto WriteOrLater = [&](const AccessRecord &U, const AccessRecord &V) {
-          if (isWrite(U) != isWrite(V))
-            return isWrite(U);
-          return !Later(V.Access->Loc, U.Access->Loc);
-        };
-        if (XFree && !YFree)
-          P = {RacePair::Unguarded, &X, &Y, std::nullopt};
-        else if (YFree && !XFree)
-          P = {RacePair::Unguarded, &Y, &X, std::nullopt};
-        else if (XFree && YFree)
-          P = WriteOrLater(X, Y) ? RacePair{RacePair::Unguarded, &X, &Y, {}}
-                                 : RacePair{RacePair::Unguarded, &Y, &X, {}};
-        else if (shareALock(X, Y))
-          // A common lock, held in shared mode on both sides: the write
-          // under the reader lock is the bug.
-          P = WriteOrLater(X, Y) ? RacePair{RacePair::SharedWrite, &X, &Y, {}}
-                                 : RacePair{RacePair::SharedWrite, &Y, &X, {}};
-        else {
-          // Different mutexes: report where the usual guard is missing.
-          bool XG = Guard && X.Held.contains(*Guard);
-          bool YG = Guard && Y.Held.contains(*Guard);
-          bool XSite = XG != YG ? !XG : WriteOrLater(X, Y);
-          P = XSite ? RacePair{RacePair::DifferentGuards, &X, &Y, Guard}
-                    : RacePair{RacePair::DifferentGuards, &Y, &X, Guard};
-        }
-        Visit(P);
+    // Two reads never race: a read is paired with the writes only (after
+    // it, as in the full triangle, so the order of the pairs is unchanged).
+    std::vector<size_t> Writes;
+    for (size_t I = 0; I < G.size(); ++I)
+      if (isWrite(*G[I]))
+        Writes.push_back(I);
+    auto VisitPair = [&](const AccessRecord &X, const AccessRecord &Y) {
+      if (excludeEachOther(X, Y))
+        return;
+      Concurrency C = mayRunConcurrently(X, Y, ApiShared);
+      if (C == Concurrency::No)
+        return;
+      // Two entry points with no thread in sight: an unlocked access
+      // against one holding the container's own lock, or any two in a
+      // class that locks its own mutex (it is meant to be thread-safe).
+      if (C == Concurrency::ByApi && !holdsOwnLock(X) && !holdsOwnLock(Y) &&
+          !ownerLocks(A.context(), K))
+        return;
+      RacePair P;
+      bool XFree = X.Held.empty(), YFree = Y.Held.empty();
+      auto WriteOrLater = [&](const AccessRecord &U, const AccessRecord &V) {
+        if (isWrite(U) != isWrite(V))
+          return isWrite(U);
+        return !Later(V.Access->Loc, U.Access->Loc);
+      };
+      if (XFree && !YFree)
+        P = {RacePair::Unguarded, &X, &Y, std::nullopt};
+      else if (YFree && !XFree)
+        P = {RacePair::Unguarded, &Y, &X, std::nullopt};
+      else if (XFree && YFree)
+        P = WriteOrLater(X, Y) ? RacePair{RacePair::Unguarded, &X, &Y, {}}
+                               : RacePair{RacePair::Unguarded, &Y, &X, {}};
+      else if (shareALock(X, Y))
+        // A common lock, held in shared mode on both sides: the write
+        // under the reader lock is the bug.
+        P = WriteOrLater(X, Y) ? RacePair{RacePair::SharedWrite, &X, &Y, {}}
+                               : RacePair{RacePair::SharedWrite, &Y, &X, {}};
+      else {
+        // Different mutexes: report where the usual guard is missing.
+        bool XG = Guard && X.Held.contains(*Guard);
+        bool YG = Guard && Y.Held.contains(*Guard);
+        bool XSite = XG != YG ? !XG : WriteOrLater(X, Y);
+        P = XSite ? RacePair{RacePair::DifferentGuards, &X, &Y, Guard}
+                  : RacePair{RacePair::DifferentGuards, &Y, &X, Guard};
       }
+      Visit(P);
+    };
+    for (size_t I = 0; I < G.size(); ++I) {
+      if (isWrite(*G[I])) {
+        for (size_t J = I; J < G.size(); ++J)
+          VisitPair(*G[I], *G[J]);
+        continue;
+      }
+      for (auto W = std::lower_bound(Writes.begin(), Writes.end(), I);
+           W != Writes.end(); ++W)
+        VisitPair(*G[I], *G[*W]);
     }
   }
 }
@@ -389,40 +400,49 @@ std::vector<Finding> RaceDetector::lockMismatches() const {
   return collect(/*WantUnguarded=*/false);
 }
 
+const RaceDetector::BestPairs &RaceDetector::bestPairs(bool Unguarded) const {
+  std::call_once(BestOnce, [this] {
+    const SourceManager &SM = A.context().AST.getSourceManager();
+    // Keep the partner that explains the race best: one that holds a lock,
+    // a write, the earliest.
+    auto Better = [&SM](const RacePair &N, const RacePair &O) {
+      bool NL = !N.Partner->Held.empty(), OL = !O.Partner->Held.empty();
+      if (NL != OL)
+        return NL;
+      bool NW = isWrite(*N.Partner), OW = isWrite(*O.Partner);
+      if (NW != OW)
+        return NW;
+      bool NT = N.Site->Thread.has_value(), OT = O.Site->Thread.has_value();
+      if (NT != OT)
+        return NT;
+      SourceLocation NLoc = N.Partner->Access->Loc,
+                     OLoc = O.Partner->Access->Loc;
+      if (NLoc != OLoc)
+        return SM.isBeforeInTranslationUnit(NLoc, OLoc);
+      return false;
+    };
+    forEachRacingPair([&](const RacePair &P) {
+      // A loop that is the unprotected side is iteration-mutation's report.
+      if (P.Site->Access->Kind == AccessKind::Iterate)
+        return;
+      BestPairs &Best =
+          P.K == RacePair::Unguarded ? BestUnguarded : BestMismatch;
+      auto Key = std::make_pair(P.Site->Access->Loc.getRawEncoding(),
+                                P.Site->Access->Path.hash());
+      auto It = Best.find(Key);
+      if (It == Best.end())
+        Best.emplace(Key, P);
+      else if (Better(P, It->second))
+        It->second = P;
+    });
+  });
+  return Unguarded ? BestUnguarded : BestMismatch;
+}
+
 std::vector<Finding> RaceDetector::collect(bool WantUnguarded) const {
   const SourceManager &SM = A.context().AST.getSourceManager();
-  // One finding per access location and container: keep the partner that
-  // explains the race best (one that holds a lock, a write, the earliest).
-  std::map<std::pair<unsigned, size_t>, RacePair> Best;
-  auto Better = [&SM](const RacePair &N, const RacePair &O) {
-    bool NL = !N.Partner->Held.empty(), OL = !O.Partner->Held.empty();
-    if (NL != OL)
-      return NL;
-    bool NW = isWrite(*N.Partner), OW = isWrite(*O.Partner);
-    if (NW != OW)
-      return NW;
-    bool NT = N.Site->Thread.has_value(), OT = O.Site->Thread.has_value();
-    if (NT != OT)
-      return NT;
-    SourceLocation NLoc = N.Partner->Access->Loc, OLoc = O.Partner->Access->Loc;
-    if (NLoc != OLoc)
-      return SM.isBeforeInTranslationUnit(NLoc, OLoc);
-    return false;
-  };
-  forEachRacingPair([&](const RacePair &P) {
-    if ((P.K == RacePair::Unguarded) != WantUnguarded)
-      return;
-    // A loop that is the unprotected side is iteration-mutation's report.
-    if (P.Site->Access->Kind == AccessKind::Iterate)
-      return;
-    auto Key = std::make_pair(P.Site->Access->Loc.getRawEncoding(),
-                              P.Site->Access->Path.hash());
-    auto It = Best.find(Key);
-    if (It == Best.end())
-      Best.emplace(Key, P);
-    else if (Better(P, It->second))
-      It->second = P;
-  });
+  // One finding per access location and container.
+  const BestPairs &Best = bestPairs(WantUnguarded);
   // One warning per function and container (as RacerD reports per method
   // and access path): the first access carries it, the others are notes.
   std::vector<RacePair> Chosen;

@@ -19,6 +19,8 @@
 #include "Finding.h"
 #include "TranslationUnitAnalysis.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -39,6 +41,8 @@ struct RacePair {
 class RaceDetector {
 public:
   explicit RaceDetector(const TranslationUnitAnalysis &A) : A(A) {}
+
+  const TranslationUnitAnalysis &analysis() const { return A; }
 
   /// Races where the reported access holds no lock at all: one per access
   /// location and container, in source order.
@@ -70,6 +74,13 @@ private:
   bool isApiShared(const AccessPath &P,
                    llvm::ArrayRef<const AccessRecord *> Group) const;
   std::vector<Finding> collect(bool WantUnguarded) const;
+  /// Per access location and container, the pair that explains its race
+  /// best; unguarded-access and lock-mismatch both read these, so the
+  /// pairwise walk runs once per translation unit (computed on first use).
+  using BestPairs = std::map<std::pair<unsigned, size_t>, RacePair>;
+  const BestPairs &bestPairs(bool Unguarded) const;
+  mutable std::once_flag BestOnce;
+  mutable BestPairs BestUnguarded, BestMismatch;
   std::vector<std::pair<clang::SourceLocation, Finding>> escapedHandles() const;
   Finding render(const RacePair &P) const;
   Finding renderMismatch(const RacePair &P) const;

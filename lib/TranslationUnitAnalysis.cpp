@@ -641,15 +641,17 @@ void TranslationUnitAnalysis::propagateContexts() {
 }
 
 void TranslationUnitAnalysis::buildRecords() {
+  // Records are deduplicated on everything the detector reads. Live sets
+  // are pooled, so equal sets are one pointer: hashing one is O(1), and an
+  // access whose function runs in many contexts (a helper reached from a
+  // hundred thread starts) does not copy a set of a hundred ids each time.
   llvm::DenseSet<size_t> Seen;
   auto Add = [&](AccessRecord R) {
     size_t H = llvm::hash_combine(R.Access, R.Thread ? *R.Thread + 1 : 0,
-                                  R.Api, R.ObjectPrivate, R.UnderConstruction);
+                                  R.Api, R.ObjectPrivate, R.UnderConstruction,
+                                  R.Live);
     for (const HeldLock &L : R.Held)
       H = llvm::hash_combine(H, L.Path.hash(), static_cast<int>(L.Mode));
-    // One pass over the (sorted) live set: it can hold hundreds of threads.
-    H = llvm::hash_combine(H, llvm::hash_combine_range(R.Live.begin(),
-                                                       R.Live.end()));
     if (!Seen.insert(H).second)
       return;
     Records.push_back(std::move(R));
@@ -660,6 +662,7 @@ void TranslationUnitAnalysis::buildRecords() {
     if (!FF || FF->Skipped || It == I->States.end())
       continue;
     for (const auto &[C, E] : It->second) {
+      const ThreadSet *EntryLive = LiveSets.intern(E.Live);
       for (const LocalAccess &A : FF->Accesses) {
         AccessRecord R;
         R.Access = &A;
@@ -670,17 +673,23 @@ void TranslationUnitAnalysis::buildRecords() {
           R.Held.remove(P);
         for (const HeldLock &H : A.State.Acquired)
           R.Held.add(H);
-        R.Live = E.Live;
-        R.Live.unite(A.State.Live);
-        R.Live.removeIf([&](unsigned T) {
-          return Ctx->ThreadTable[T].joinedBy(A.State.Joined);
-        });
-        // A thread that escaped its spawner and is joined only after this
-        // access (a destructor that clears, then joins) is still running.
-        if (!A.JoinsAhead.empty())
-          for (const ThreadStartInfo &T : Ctx->ThreadTable)
-            if (T.Escapes && T.Spawner != F && T.joinedBy(A.JoinsAhead))
-              R.Live.add(T.Id);
+        R.Live = EntryLive;
+        bool OwnLive = !A.State.Live.empty() || !A.JoinsAhead.empty() ||
+                       !A.State.Joined.empty();
+        if (OwnLive) {
+          ThreadSet L = E.Live;
+          L.unite(A.State.Live);
+          L.removeIf([&](unsigned T) {
+            return Ctx->ThreadTable[T].joinedBy(A.State.Joined);
+          });
+          // A thread that escaped its spawner and is joined only after this
+          // access (a destructor that clears, then joins) is still running.
+          if (!A.JoinsAhead.empty())
+            for (const ThreadStartInfo &T : Ctx->ThreadTable)
+              if (T.Escapes && T.Spawner != F && T.joinedBy(A.JoinsAhead))
+                L.add(T.Id);
+          R.Live = LiveSets.intern(std::move(L));
+        }
         if (Contexts[C].K == ExecutionContext::Thread)
           R.Thread = Contexts[C].ThreadId;
         R.ObjectPrivate = E.Private && A.Path.kind() == RootKind::This;
@@ -700,8 +709,9 @@ void TranslationUnitAnalysis::buildRecords() {
       R.Function = T.Spawner;
       R.Context = T.Id; // thread contexts come first
       R.Held = A.State.Acquired;
-      R.Live = ThreadLiveAtStart[T.Id];
-      R.Live.unite(A.State.Live);
+      ThreadSet L = ThreadLiveAtStart[T.Id];
+      L.unite(A.State.Live);
+      R.Live = LiveSets.intern(std::move(L));
       R.Thread = T.Id;
       R.Api = ThreadApiAtStart[T.Id];
       Add(std::move(R));

@@ -18,8 +18,10 @@
 #define MAPRACE_TRANSLATIONUNITANALYSIS_H
 
 #include "AnalysisContext.h"
+#include "ThreadSetPool.h"
 #include "llvm/ADT/DenseSet.h"
 #include <atomic>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -46,7 +48,8 @@ struct AccessRecord {
   const clang::FunctionDecl *Function = nullptr; ///< whose facts hold it
   unsigned Context = 0; ///< index into contexts()
   LockSet Held;         ///< all locks held, callers' included
-  ThreadSet Live;       ///< threads that may run at the same time
+  /// Threads that may run at the same time (pooled: records share them).
+  const ThreadSet *Live = nullptr;
   std::optional<unsigned> Thread; ///< the thread this access runs on
   /// Runs under an API entry point (may run concurrently with any other
   /// API entry of a thread-safe class).
@@ -71,7 +74,7 @@ public:
   void run();
 
   const AnalysisContext &context() const { return *Ctx; }
-  const std::vector<AccessRecord> &records() const { return Records; }
+  const std::deque<AccessRecord> &records() const { return Records; }
   /// The records of one container, in record order (empty if none).
   llvm::ArrayRef<const AccessRecord *> recordsOf(const AccessPath &P) const;
   /// The records of one access (one per context it runs in).
@@ -119,7 +122,8 @@ private:
   AnalysisOptions Opts;
   std::unique_ptr<AnalysisContext> Ctx;
   std::vector<ExecutionContext> Contexts;
-  std::vector<AccessRecord> Records;
+  ThreadSetPool LiveSets; ///< the records' Live sets
+  std::deque<AccessRecord> Records; ///< a deque: appending moves none
   // Indexes into Records, so that per-finding look-ups are not a scan of
   // every record (which made reporting quadratic in the size of the TU).
   std::unordered_map<AccessPath, std::vector<const AccessRecord *>,

@@ -77,9 +77,9 @@ int main() {
   ASSERT_EQ(Before.size(), 1u);
   ASSERT_EQ(During.size(), 1u);
   ASSERT_EQ(After.size(), 1u);
-  EXPECT_TRUE(Before[0]->Live.empty());
-  EXPECT_TRUE(During[0]->Live.contains(0));
-  EXPECT_TRUE(After[0]->Live.empty());
+  EXPECT_TRUE(Before[0]->Live->empty());
+  EXPECT_TRUE(During[0]->Live->contains(0));
+  EXPECT_TRUE(After[0]->Live->empty());
   auto Body = onLine(*A, 6);
   ASSERT_EQ(Body.size(), 1u);
   ASSERT_TRUE(Body[0]->Thread.has_value());
