@@ -1,6 +1,7 @@
 #include "FunctionAnalyzer.h"
 #include "CallBinding.h"
 #include "ExprUtil.h"
+#include "ForwardingModel.h"
 #include "LoopModel.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Basic/SourceManager.h"
@@ -1634,11 +1635,32 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
                              Ctx.Containers.classify(Call->getType());
     if (Callee && I < Callee->getNumParams()) {
       QualType PT = Callee->getParamDecl(I)->getType();
-      bool Mutable =
-          PT->isRValueReferenceType() ||
-          (PT->isLValueReferenceType() &&
-           !PT.getNonReferenceType().isConstQualified()) ||
-          (PT->isPointerType() && !PT->getPointeeType().isConstQualified());
+      auto IsMutable = [](QualType T) {
+        return T->isRValueReferenceType() ||
+               (T->isLValueReferenceType() &&
+                !T.getNonReferenceType().isConstQualified()) ||
+               (T->isPointerType() && !T->getPointeeType().isConstQualified());
+      };
+      bool Mutable = IsMutable(PT);
+      // `std::make_unique<T>(c)`: a forwarding reference hands `c` on; the
+      // parameters that finally receive it decide (T's constructor).
+      if (Mutable && PT->isReferenceType())
+        if (auto Final = forwardedParamTypes(Callee, I)) {
+          Mutable = false;
+          for (QualType FT : *Final) {
+            if (!FT->isReferenceType() && !FT->isPointerType()) {
+              // Received by value: copied, or moved into when moved.
+              MovedInto |= stripTemporaries(A)->isXValue();
+              continue;
+            }
+            // A pointer argument: what matters is the pointee's constness.
+            if (FT->isReferenceType() && AT->isPointerType())
+              FT = FT.getNonReferenceType();
+            Mutable |= IsMutable(FT);
+          }
+          if (!Final->empty())
+            PT = Final->front();
+        }
       // A std algorithm's forwarding reference (`R&&`) only reads, unless
       // the algorithm rearranges the range (sort, remove, ...).
       if (Mutable && PT->isRValueReferenceType() && !algorithmName(Callee).empty())
