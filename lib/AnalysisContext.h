@@ -8,6 +8,7 @@
 #include "LockModel.h"
 #include "PathResolver.h"
 #include "ThreadModel.h"
+#include "VirtualDispatch.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -39,6 +40,9 @@ struct AnalysisContext {
   /// to be used from several threads, so any two of their entry points may
   /// run at once.
   llvm::DenseSet<const clang::CXXRecordDecl *> LockingClasses;
+
+  /// Where virtual calls may go: the overriding definitions in this TU.
+  OverriderIndex Overriders;
 
   bool isAnalysable(const clang::FunctionDecl *FD) const {
     return FD && Analysable.count(FD->getDefinition() ? FD->getDefinition()

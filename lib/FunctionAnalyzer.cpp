@@ -1909,6 +1909,26 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
   llvm::SmallVector<const Expr *, 4> Args = callArgs(CE);
   handleArguments(CE, Callee, Args, S);
 
+  // A virtual call runs one of the overrides defined here, in this
+  // context (with the locks held here).
+  if (Emit && MD && !MD->isStatic())
+    for (const FunctionDecl *T : Ctx.Overriders.targetsOf(CE)) {
+      if (!Ctx.isAnalysable(T))
+        continue;
+      std::optional<AccessPath> ObjPath = Obj ? R.resolve(Obj) : std::nullopt;
+      CallBinding B = bindingFor(T, Obj, ObjPath, nullptr, Args);
+      CallSite CS;
+      CS.Callee = T;
+      CS.Loc = CE->getBeginLoc();
+      CS.Object = B.Object;
+      CS.Args = B.Args;
+      CS.State = S.P;
+      CS.OnThisObject = Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts());
+      CS.Dispatched = true;
+      CS.CallExpr = CE;
+      Facts->Calls.push_back(std::move(CS));
+    }
+
   if (Callee && Ctx.isAnalysable(Callee)) {
     std::optional<AccessPath> ObjPath;
     bool OnThis = false;

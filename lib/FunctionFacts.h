@@ -80,6 +80,9 @@ struct CallSite {
   /// The call is made on the caller's own object (`this->f()`): lets
   /// constructor/destructor privacy flow into helpers.
   bool OnThisObject = false;
+  /// A virtual call's override (not the function the call names): the
+  /// override runs here, but a public one may be called directly, too.
+  bool Dispatched = false;
   const clang::Expr *CallExpr = nullptr;
 };
 

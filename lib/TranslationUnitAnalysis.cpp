@@ -37,6 +37,8 @@ void closeOverCallers(llvm::DenseSet<const FunctionDecl *> &Set,
 struct FnInfo {
   bool Relevant = false;
   llvm::SmallVector<const FunctionDecl *, 4> Edges;
+  /// Virtual calls: edges to their overriders once all are known.
+  llvm::SmallVector<const CallExpr *, 1> VirtualCalls;
 };
 
 /// One walk over the user's code: function definitions, call edges, and
@@ -85,6 +87,9 @@ public:
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (Callee) {
       edge(Callee);
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
+        if (MD->isVirtual())
+          Info[Stack.back()].VirtualCalls.push_back(CE);
       if (isRelevantCallee(Callee))
         markRelevant();
     }
@@ -154,8 +159,11 @@ private:
   }
   void noteFunction(const FunctionDecl *FD) {
     auto [It, New] = Info.try_emplace(FD);
-    if (New)
+    if (New) {
       Functions.push_back(FD);
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+        Ctx.Overriders.add(MD);
+    }
     if (FD->hasAttrs() &&
         (FD->hasAttr<RequiresCapabilityAttr>() || Ctx.Locks.attributeEffect(FD)))
       It->second.Relevant = true;
@@ -333,6 +341,13 @@ void TranslationUnitAnalysis::indexAndAnalyse() {
 
   // Analyse what touches containers/locks/threads, and everything that
   // calls into it (callers decide locksets and thread contexts).
+  // A virtual call may run any override defined here.
+  for (const FunctionDecl *F : Idx.Functions) {
+    FnInfo &FI = Idx.Info[F];
+    for (const CallExpr *CE : FI.VirtualCalls)
+      for (const FunctionDecl *T : Ctx->Overriders.targetsOf(CE))
+        FI.Edges.push_back(T);
+  }
   CallerMap Callers;
   for (const FunctionDecl *F : Idx.Functions)
     for (const FunctionDecl *G : Idx.Info[F].Edges)
@@ -412,7 +427,7 @@ void TranslationUnitAnalysis::propagateContexts() {
   llvm::DenseSet<const FunctionDecl *> Called;
   for (const FunctionDecl *F : Order)
     for (const CallSite &CS : Ctx->Facts[F]->Calls)
-      if (CS.Callee)
+      if (CS.Callee && !(CS.Dispatched && CS.Callee->getAccess() == AS_public))
         Called.insert(CS.Callee);
   llvm::DenseSet<const FunctionDecl *> ThreadBodies;
   for (const ThreadStartInfo &T : Ctx->ThreadTable)
@@ -436,6 +451,10 @@ void TranslationUnitAnalysis::propagateContexts() {
         return false;
       if (MD->getCanonicalDecl()->getAccess() == AS_private &&
           !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD))
+        return false;
+      // Nor are protected overrides: hooks the base class calls, from
+      // members defined elsewhere (a virtual call seen here is followed).
+      if (MD->getAccess() == AS_protected && MD->size_overridden_methods())
         return false;
     }
     ExecutionContext C;
