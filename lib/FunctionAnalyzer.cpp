@@ -1306,6 +1306,22 @@ void Analyzer::killGroup(FlowState &S, const AccessPath &G) {
 
 void Analyzer::assignGroup(const Expr *ThreadExpr, const AccessPath &G) {
   const Expr *Site = stripTemporaries(ThreadExpr);
+  // Through a smart pointer: `std::unique_ptr<std::thread>(new std::thread(
+  // ...))`, `new std::thread(...)`.
+  for (int Depth = 0; Depth < 4; ++Depth) {
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Site))
+      if (CE->getNumArgs() >= 1 &&
+          ThreadModel::isThreadPointerType(CE->getType())) {
+        Site = stripTemporaries(CE->getArg(0));
+        continue;
+      }
+    if (const auto *NE = dyn_cast<CXXNewExpr>(Site))
+      if (const CXXConstructExpr *Built = NE->getConstructExpr()) {
+        Site = Built;
+        continue;
+      }
+    break;
+  }
   auto It = ThreadOfSite.find(Site);
   if (It != ThreadOfSite.end()) {
     Ctx.ThreadTable[It->second].Group = groupKey(G);
@@ -1839,7 +1855,8 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
       handleAssignment(OC->getArg(0), OC->getArg(1), S);
     if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
       QualType LT = OC->getArg(0)->getType();
-      if (ThreadModel::isThreadType(LT) || ThreadModel::isFutureType(LT)) {
+      if (ThreadModel::isThreadType(LT) || ThreadModel::isFutureType(LT) ||
+          ThreadModel::isThreadPointerType(LT)) {
         if (std::optional<AccessPath> G = R.resolve(OC->getArg(0)))
           assignGroup(OC->getArg(1), *G);
         return;
@@ -1870,6 +1887,15 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
     QualType OT = MC->getImplicitObjectArgument()->getType();
     if (OT->isPointerType())
       OT = OT->getPointeeType();
+    // `ptr_.reset(new std::thread(...))`.
+    if (ThreadModel::isThreadPointerType(OT) && MC->getMethodDecl() &&
+        MC->getMethodDecl()->getIdentifier() &&
+        MC->getMethodDecl()->getName() == "reset" && CE->getNumArgs() == 1) {
+      if (std::optional<AccessPath> G =
+              R.resolve(MC->getImplicitObjectArgument()))
+        assignGroup(CE->getArg(0), *G);
+      return;
+    }
     if (isThreadHandleContainer(OT)) {
       if (std::optional<AccessPath> G =
               R.resolve(MC->getImplicitObjectArgument()))

@@ -262,7 +262,8 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
     if (!T.InLoop && T.Group && T.Group->kind() == RootKind::This &&
         !T.Group->steps().empty())
       if (const auto *Handle = dyn_cast_or_null<ValueDecl>(T.Group->leafDecl()))
-        if (ThreadModel::isThreadType(Handle->getType()))
+        if (ThreadModel::isThreadType(Handle->getType()) ||
+            ThreadModel::isThreadPointerType(Handle->getType()))
           return Concurrency::No;
   }
   if (ApiShared && X.Api && Y.Api)

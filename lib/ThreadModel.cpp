@@ -72,6 +72,19 @@ bool ThreadModel::isThreadType(QualType T) {
   return N == "std::thread" || N == "std::jthread" || N == "boost::thread";
 }
 
+bool ThreadModel::isThreadPointerType(QualType T) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(classOf(T));
+  if (!Spec)
+    return false;
+  std::string N = classTemplateName(Spec);
+  if (N != "std::unique_ptr" && N != "std::shared_ptr")
+    return false;
+  const TemplateArgumentList &TA = Spec->getTemplateArgs();
+  return TA.size() >= 1 && TA[0].getKind() == TemplateArgument::Type &&
+         isThreadType(TA[0].getAsType());
+}
+
 bool ThreadModel::isJThreadType(QualType T) {
   return classTemplateName(T) == "std::jthread";
 }
@@ -168,6 +181,21 @@ ThreadModel::classifyStart(const Expr *E) const {
         }
       }
     }
+  }
+
+  // std::make_unique<std::thread>(worker, args...): the thread is built in
+  // the library's body, out of sight; the call is the start.
+  if ((N == "make_unique" || N == "make_shared") && isInStd(FD) &&
+      Call->getNumArgs() >= 1 && isThreadPointerType(Call->getType()) &&
+      !isThreadType(Call->getArg(0)->getType()) &&
+      looksCallable(Call->getArg(0))) {
+    ThreadStartCall S;
+    S.Kind = StartKind::Thread;
+    S.Site = Call;
+    S.Callable = Call->getArg(0);
+    for (unsigned I = 1; I < Call->getNumArgs(); ++I)
+      S.Args.push_back(Call->getArg(I));
+    return S;
   }
 
   std::string QN = qualifiedName(FD);
@@ -294,7 +322,11 @@ const Expr *ThreadModel::joinTarget(const CallExpr *CE) {
       return nullptr;
     // future::wait() is a member of libstdc++'s base __basic_future.
     Obj = Obj->IgnoreParenImpCasts();
-    if (N == "join" && isThreadType(Obj->getType()))
+    // `ptr->join()` on a thread held through a pointer or smart pointer.
+    QualType OT = Obj->getType();
+    if (OT->isPointerType())
+      OT = OT->getPointeeType();
+    if (N == "join" && isThreadType(OT))
       return Obj;
     if ((N == "get" || N == "wait") && isFutureType(Obj->getType()))
       return Obj;
@@ -308,8 +340,12 @@ const Expr *ThreadModel::joinTarget(const CallExpr *CE) {
 bool ThreadModel::isDetach(const CallExpr *CE) {
   const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(CE);
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
-  return MC && FD && FD->getIdentifier() && FD->getName() == "detach" &&
-         isThreadType(MC->getImplicitObjectArgument()->getType());
+  if (!MC || !FD || !FD->getIdentifier() || FD->getName() != "detach")
+    return false;
+  QualType OT = MC->getImplicitObjectArgument()->getType();
+  if (OT->isPointerType())
+    OT = OT->getPointeeType();
+  return isThreadType(OT);
 }
 
 const Expr *ThreadModel::joinableTarget(const CallExpr *CE) {

@@ -55,6 +55,9 @@ public:
   explicit ThreadModel(const AnalysisOptions &Opts) : Opts(Opts) {}
 
   static bool isThreadType(clang::QualType T);
+  /// `std::unique_ptr<std::thread>` / `std::shared_ptr<std::thread>`: a
+  /// thread handle held through a smart pointer.
+  static bool isThreadPointerType(clang::QualType T);
   static bool isThreadClass(const clang::CXXRecordDecl *RD);
   static bool isFutureClass(const clang::CXXRecordDecl *RD);
   static bool isFutureType(clang::QualType T);
