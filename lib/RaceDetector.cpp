@@ -221,6 +221,8 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
                                  bool ApiShared) const {
   if (isPrivatePerCall(X.Access->Path))
     return Concurrency::No;
+  if (X.LocalObject || Y.LocalObject)
+    return Concurrency::No;
   // An object under construction is reachable only from threads a
   // constructor starts (handing them `this`).
   auto StartedByConstructor = [&](const AccessRecord &O) {

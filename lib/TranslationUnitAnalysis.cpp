@@ -251,6 +251,9 @@ struct TranslationUnitAnalysis::EntryState {
   ThreadSet Live;
   bool Private = false;
   bool Constructing = false; ///< a constructor, on its own object
+  /// Runs on a local object of a function that starts no thread: each run
+  /// of that function has its own object, no other thread sees it.
+  bool LocalObject = false;
   bool Api = false;
   /// A call that brings this context here (for the "called here" note).
   SourceLocation ViaCall;
@@ -270,13 +273,15 @@ struct TranslationUnitAnalysis::EntryState {
     L.unite(O.Live);
     bool P = Private && O.Private;
     bool K = Constructing && O.Constructing;
+    bool LO = LocalObject && O.LocalObject;
     bool A = Api || O.Api;
-    bool Changed = !H.sameAs(Held) || !L.sameAs(Live) || P != Private || K != Constructing ||
-                   A != Api;
+    bool Changed = !H.sameAs(Held) || !L.sameAs(Live) || P != Private ||
+                   K != Constructing || LO != LocalObject || A != Api;
     Held = H;
     Live = L;
     Private = P;
     Constructing = K;
+    LocalObject = LO;
     Api = A;
     return Changed;
   }
@@ -310,10 +315,10 @@ TranslationUnitAnalysis::~TranslationUnitAnalysis() = default;
 
 void TranslationUnitAnalysis::run() {
   indexAndAnalyse();
+  findThreadStarters(); // contexts ask which functions may start threads
   propagateContexts();
   buildRecords();
   indexRecords();
-  findThreadStarters();
 }
 
 void TranslationUnitAnalysis::findThreadStarters() {
@@ -498,6 +503,19 @@ void TranslationUnitAnalysis::propagateContexts() {
     return VD->isLocalVarDecl() && !VD->isStaticLocal() &&
            !EscapedLocals.count(VD);
   };
+  // An object (not a reference or pointer to one) local to a function that
+  // starts no thread, directly or through callees: every run has its own.
+  auto IsLocalObject = [&](const std::optional<AccessPath> &O) {
+    if (!IsPrivateObject(O) || !O->steps().empty())
+      return false;
+    const VarDecl *VD = O->var();
+    QualType T = VD->getType();
+    if (T->isReferenceType() || T->isPointerType() || !T->isRecordType())
+      return false;
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+    return Owner && !mayStartThreads(Owner);
+  };
 
   std::vector<LockSet> Required(Order.size());
   llvm::DenseMap<const FunctionDecl *, size_t> OrderIndex;
@@ -582,6 +600,8 @@ void TranslationUnitAnalysis::propagateContexts() {
                     IsPrivateObject(CS.Object);
         N.Constructing = isa<CXXConstructorDecl>(G) ||
                          (E.Constructing && CS.OnThisObject);
+        N.LocalObject =
+            (E.LocalObject && CS.OnThisObject) || IsLocalObject(CS.Object);
         N.Api = E.Api;
         N.ViaCall = CS.Loc;
         EntryState *Slot = I->state(G, C, true);
@@ -668,7 +688,7 @@ void TranslationUnitAnalysis::buildRecords() {
   auto Add = [&](AccessRecord R) {
     size_t H = llvm::hash_combine(R.Access, R.Thread ? *R.Thread + 1 : 0,
                                   R.Api, R.ObjectPrivate, R.UnderConstruction,
-                                  R.Live);
+                                  R.LocalObject, R.Live);
     for (const HeldLock &L : R.Held)
       H = llvm::hash_combine(H, L.Path.hash(), static_cast<int>(L.Mode));
     if (!Seen.insert(H).second)
@@ -714,6 +734,7 @@ void TranslationUnitAnalysis::buildRecords() {
         R.ObjectPrivate = E.Private && A.Path.kind() == RootKind::This;
         R.UnderConstruction =
             E.Constructing && A.Path.kind() == RootKind::This;
+        R.LocalObject = E.LocalObject && A.Path.kind() == RootKind::This;
         R.Api = E.Api && !R.ObjectPrivate;
         R.ViaCall = E.ViaCall;
         R.EntryHeld = E.Held;

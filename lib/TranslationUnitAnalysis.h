@@ -60,6 +60,10 @@ struct AccessRecord {
   /// under construction: no other thread has it yet, except one the
   /// constructor starts itself.
   bool UnderConstruction = false;
+  /// On a local object of a function that starts no thread (`Router r;
+  /// r.Add(x);`): every run of that function has its own, so no other
+  /// access, on any thread, touches this one's object.
+  bool LocalObject = false;
   /// The call that brought the function into this context, if not a root,
   /// and the locks every caller held there.
   clang::SourceLocation ViaCall;
