@@ -203,23 +203,11 @@ bool RaceDetector::isApiShared(const AccessPath &P,
   return false;
 }
 
-bool RaceDetector::isPrivatePerCall(const AccessPath &P) const {
-  if (P.kind() != RootKind::Var || !P.var())
-    return false;
-  const VarDecl *V = P.var();
-  if (!V->hasLocalStorage())
-    return false;
-  const auto *Owner =
-      dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
-  if (!Owner)
-    return false;
-  return !A.mayStartThreads(Owner);
-}
 
 RaceDetector::Concurrency
 RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
                                  bool ApiShared) const {
-  if (isPrivatePerCall(X.Access->Path))
+  if (A.isPrivatePerCall(X.Access->Path))
     return Concurrency::No;
   if (X.LocalObject || Y.LocalObject)
     return Concurrency::No;
@@ -281,7 +269,7 @@ void RaceDetector::forEachRacingPair(
   };
   // By container, in record order (deterministic).
   for (const AccessPath &K : A.accessedContainers()) {
-    if (isPrivatePerCall(K))
+    if (A.isPrivatePerCall(K))
       continue; // no pair of it can run at once (checked once per group)
     llvm::ArrayRef<const AccessRecord *> G = A.comparedRecordsOf(K);
     bool AnyWrite = false;

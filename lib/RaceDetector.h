@@ -66,11 +66,6 @@ public:
                                  bool ApiShared) const;
 
 private:
-  /// An automatic variable (a local or a parameter) of a function whose
-  /// invocation starts no thread, directly or through its callees: each
-  /// invocation has its own, so two threads running the function never
-  /// share it.
-  bool isPrivatePerCall(const AccessPath &P) const;
   bool isApiShared(const AccessPath &P,
                    llvm::ArrayRef<const AccessRecord *> Group) const;
   std::vector<Finding> collect(bool WantUnguarded) const;

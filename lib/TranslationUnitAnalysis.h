@@ -98,6 +98,11 @@ public:
     return Thinned;
   }
   /// A call of F may start a thread, itself or through its callees.
+  /// An automatic variable (a local or a parameter) of a function whose
+  /// invocation starts no thread, directly or through its callees: each
+  /// invocation has its own, so two threads running the function never
+  /// share it.
+  bool isPrivatePerCall(const AccessPath &P) const;
   bool mayStartThreads(const clang::FunctionDecl *F) const;
   /// The containers accessed, in order of their first record.
   const std::vector<AccessPath> &accessedContainers() const {
