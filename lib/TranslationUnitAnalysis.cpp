@@ -438,6 +438,19 @@ static LockSet requiredLocks(const AnalysisContext &Ctx,
   return L;
 }
 
+/// Some access or call in the function holds a lock the function took.
+static bool takesLock(const FunctionFacts *FF) {
+  if (!FF)
+    return false;
+  for (const LocalAccess &A : FF->Accesses)
+    if (!A.State.Acquired.empty())
+      return true;
+  for (const CallSite &CS : FF->Calls)
+    if (!CS.State.Acquired.empty())
+      return true;
+  return false;
+}
+
 void TranslationUnitAnalysis::propagateContexts() {
   // Which analysed functions are called from analysed code.
   llvm::DenseSet<const FunctionDecl *> Called;
@@ -468,9 +481,12 @@ void TranslationUnitAnalysis::propagateContexts() {
       if (MD->getCanonicalDecl()->getAccess() == AS_private &&
           !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD))
         return false;
-      // Nor are protected overrides: hooks the base class calls, from
-      // members defined elsewhere (a virtual call seen here is followed).
-      if (MD->getAccess() == AS_protected && MD->size_overridden_methods())
+      // Nor are protected overrides that take no lock themselves: hooks
+      // their base class calls, from members defined elsewhere, under its
+      // lock (a virtual call seen here is followed). One that locks for
+      // itself is meant to be called concurrently and stays an entry.
+      if (MD->getAccess() == AS_protected && MD->size_overridden_methods() &&
+          !takesLock(Ctx->factsOf(MD)))
         return false;
     }
     ExecutionContext C;

@@ -3,8 +3,11 @@
 // override defined here runs under that lock (spdlog's base_sink::log ->
 // sink_it_). A protected override runs only from there; a public one may
 // also be called directly, without the lock. A protected override whose
-// base-class caller is defined elsewhere is not an entry point either.
+// base-class caller is defined elsewhere is not an entry point either,
+// unless it locks for itself (then it is meant to be called concurrently).
+#include <map>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -189,3 +192,66 @@ private:
   std::vector<std::string> lines_;
 };
 } // namespace base_elsewhere_direct_call_bad
+
+// A protected override that locks for itself is meant to be called
+// concurrently, from wherever its base calls it: it stays an entry point,
+// and the reference it returns past its own lock is reported.
+namespace self_locking_hook_bad {
+class Translator {
+public:
+  virtual ~Translator() = default;
+
+protected:
+  virtual const std::string &Name(int k) const = 0;
+};
+
+class Manager : public Translator {
+public:
+  void Remove(int k) {
+    std::unique_lock<std::shared_mutex> l(mu_);
+    names_.erase(k);
+  }
+
+protected:
+  const std::string &Name(int k) const override {
+    std::shared_lock<std::shared_mutex> l(mu_);
+    auto i = names_.find(k);
+    return i->second;
+    // CHECK: virtual-hook-under-base-lock.cpp:[[@LINE-1]]:5: warning: reference into 'names_' (std::map<int, std::string>) is returned while 'mu_' is held only until 'Manager::Name' returns; the caller uses it without the lock, and a concurrent write ('erase') in 'Manager::Remove' holding 'mu_' may invalidate it [maprace-unguarded-access]
+  }
+
+private:
+  mutable std::shared_mutex mu_;
+  std::map<int, std::string> names_;
+};
+} // namespace self_locking_hook_bad
+
+// Returned by value: a copy made under the lock.
+namespace self_locking_hook_copy_ok {
+class Translator {
+public:
+  virtual ~Translator() = default;
+
+protected:
+  virtual std::string Name(int k) const = 0;
+};
+
+class Manager : public Translator {
+public:
+  void Remove(int k) {
+    std::unique_lock<std::shared_mutex> l(mu_);
+    names_.erase(k);
+  }
+
+protected:
+  std::string Name(int k) const override {
+    std::shared_lock<std::shared_mutex> l(mu_);
+    auto i = names_.find(k);
+    return i->second;
+  }
+
+private:
+  mutable std::shared_mutex mu_;
+  std::map<int, std::string> names_;
+};
+} // namespace self_locking_hook_copy_ok
