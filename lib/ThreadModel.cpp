@@ -132,6 +132,18 @@ static bool looksCallable(const Expr *E) {
   return false;
 }
 
+/// A std::thread built from the call's arguments (`worker, args...`), as
+/// `emplace_back` and `std::make_unique<std::thread>` do.
+static ThreadStartCall threadBuiltFromArgs(const CallExpr *Call) {
+  ThreadStartCall S;
+  S.Kind = StartKind::Thread;
+  S.Site = Call;
+  S.Callable = Call->getArg(0);
+  for (unsigned I = 1; I < Call->getNumArgs(); ++I)
+    S.Args.push_back(Call->getArg(I));
+  return S;
+}
+
 std::optional<ThreadStartCall>
 ThreadModel::classifyStart(const Expr *E) const {
   if (!E)
@@ -170,12 +182,7 @@ ThreadModel::classifyStart(const Expr *E) const {
         if (TA.size() >= 1 && TA[0].getKind() == TemplateArgument::Type &&
             isThreadType(TA[0].getAsType()) &&
             looksCallable(Call->getArg(0))) {
-          ThreadStartCall S;
-          S.Kind = StartKind::Thread;
-          S.Site = Call;
-          S.Callable = Call->getArg(0);
-          for (unsigned I = 1; I < Call->getNumArgs(); ++I)
-            S.Args.push_back(Call->getArg(I));
+          ThreadStartCall S = threadBuiltFromArgs(Call);
           S.IntoContainer = MC->getImplicitObjectArgument();
           return S;
         }
@@ -188,15 +195,8 @@ ThreadModel::classifyStart(const Expr *E) const {
   if ((N == "make_unique" || N == "make_shared") && isInStd(FD) &&
       Call->getNumArgs() >= 1 && isThreadPointerType(Call->getType()) &&
       !isThreadType(Call->getArg(0)->getType()) &&
-      looksCallable(Call->getArg(0))) {
-    ThreadStartCall S;
-    S.Kind = StartKind::Thread;
-    S.Site = Call;
-    S.Callable = Call->getArg(0);
-    for (unsigned I = 1; I < Call->getNumArgs(); ++I)
-      S.Args.push_back(Call->getArg(I));
-    return S;
-  }
+      looksCallable(Call->getArg(0)))
+    return threadBuiltFromArgs(Call);
 
   std::string QN = qualifiedName(FD);
   if (QN == "std::async" && Call->getNumArgs() >= 1) {
