@@ -255,3 +255,36 @@ private:
   std::map<int, std::string> names_;
 };
 } // namespace self_locking_hook_copy_ok
+
+// A call on an object (not a reference or pointer) of the base type runs
+// the base's own function: no dispatch to the protected override, which
+// would otherwise run here without the lock.
+namespace static_type_call_ok {
+class Sink {
+public:
+  virtual ~Sink() = default;
+  virtual void Emit(const std::string &m) { (void)m; }
+};
+
+class BufferSink : public Sink {
+public:
+  std::vector<std::string> Lines() {
+    std::lock_guard<std::mutex> l(mu_);
+    return lines_;
+  }
+  void Write(const std::string &m) {
+    std::lock_guard<std::mutex> l(mu_);
+    Emit(m);
+  }
+
+protected:
+  void Emit(const std::string &m) override { lines_.push_back(m); }
+
+private:
+  std::mutex mu_;
+  std::vector<std::string> lines_;
+};
+
+Sink plain;
+void Use() { plain.Emit("x"); }
+} // namespace static_type_call_ok

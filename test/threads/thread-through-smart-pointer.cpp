@@ -8,6 +8,7 @@
 #include <queue>
 #include <string>
 #include <thread>
+#include <vector>
 
 // The worker swaps the queue out under the lock and drains its own copy
 // unlocked: it never runs alongside itself.
@@ -43,7 +44,8 @@ private:
 };
 } // namespace unique_ptr_new_ok
 
-// The same with std::make_unique<std::thread> and reset(new std::thread).
+// The same with std::make_unique<std::thread> and reset(new std::thread):
+// each worker drains its own queue unlocked, once per object.
 namespace make_unique_and_reset_ok {
 class Logger {
 public:
@@ -57,24 +59,56 @@ public:
     std::lock_guard<std::mutex> g(mu_);
     write_.push(s);
   }
-  void StartA() { a_ = std::make_unique<std::thread>(&Logger::Run, this); }
-  void StartB() { b_.reset(new std::thread([this] { Run(); })); }
+  void StartA() { a_ = std::make_unique<std::thread>(&Logger::RunA, this); }
+  void StartB() { b_.reset(new std::thread([this] { RunB(); })); }
 
 private:
-  void Run() {
-    std::queue<std::string> mine;
+  void RunA() {
     {
       std::lock_guard<std::mutex> l(mu_);
-      mine.swap(write_);
+      tmp_a_.swap(write_);
     }
-    while (!mine.empty())
-      mine.pop();
+    while (!tmp_a_.empty())
+      tmp_a_.pop();
+  }
+  void RunB() {
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      tmp_b_.swap(write_);
+    }
+    while (!tmp_b_.empty())
+      tmp_b_.pop();
   }
   std::mutex mu_;
-  std::queue<std::string> write_;
+  std::queue<std::string> write_, tmp_a_, tmp_b_;
   std::unique_ptr<std::thread> a_, b_;
 };
 } // namespace make_unique_and_reset_ok
+
+// std::make_unique<std::thread> starts a thread: it writes while Main
+// reads, before the join.
+namespace make_unique_start_bad {
+std::vector<int> items;
+void Work() { items.push_back(1); }
+// CHECK: thread-through-smart-pointer.cpp:[[@LINE-1]]:15: warning: data race on 'items' (std::vector<int>): write ('push_back') with no lock held; the conflicting read in 'Main' holds no lock either [maprace-unguarded-access]
+int Main() {
+  auto t = std::make_unique<std::thread>(Work);
+  int n = static_cast<int>(items.size());
+  t->join();
+  return n;
+}
+} // namespace make_unique_start_bad
+
+// Read after the join through the pointer.
+namespace make_unique_joined_ok {
+std::vector<int> items;
+void Work() { items.push_back(1); }
+int Main() {
+  auto t = std::make_unique<std::thread>(Work);
+  t->join();
+  return static_cast<int>(items.size());
+}
+} // namespace make_unique_joined_ok
 
 // A public member drains the worker's queue without the lock while the
 // make_unique'd worker may run.
