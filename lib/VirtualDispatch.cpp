@@ -49,11 +49,11 @@ OverriderIndex::targetsOf(const CallExpr *CE) const {
   // Of an object (not a reference or pointer) of a known type, the call
   // goes to that type's function.
   const Expr *Obj = MC->getImplicitObjectArgument();
-  if (Obj && !Obj->getType()->isPointerType() &&
-      isa<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
-      if (!DRE->getDecl()->getType()->isReferenceType())
-        return {};
+  if (const auto *DRE =
+          dyn_cast_or_null<DeclRefExpr>(Obj ? Obj->IgnoreParenImpCasts() : nullptr))
+    if (!DRE->getType()->isPointerType() &&
+        !DRE->getDecl()->getType()->isReferenceType())
+      return {};
   return overridersOf(MD);
 }
 
