@@ -39,11 +39,6 @@ std::shared_ptr<const Entry> entryFor(clang::ASTContext &AST,
 }
 } // namespace
 
-std::shared_ptr<const TranslationUnitAnalysis>
-analysisFor(clang::ASTContext &AST, const AnalysisOptions &Opts) {
-  return entryFor(AST, Opts)->Analysis;
-}
-
 std::shared_ptr<const RaceDetector>
 raceDetectorFor(clang::ASTContext &AST, const AnalysisOptions &Opts) {
   std::shared_ptr<const Entry> E = entryFor(AST, Opts);

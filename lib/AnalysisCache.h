@@ -14,11 +14,8 @@
 
 namespace maprace {
 
-std::shared_ptr<const TranslationUnitAnalysis>
-analysisFor(clang::ASTContext &AST, const AnalysisOptions &Opts);
-
-/// The race detector over analysisFor(AST, Opts), shared by the checks (it
-/// keeps the analysis alive).
+/// The analysis of AST and its race detector, computed by the first check
+/// to ask and shared by the others (the detector keeps the analysis alive).
 std::shared_ptr<const RaceDetector>
 raceDetectorFor(clang::ASTContext &AST, const AnalysisOptions &Opts);
 

@@ -40,14 +40,17 @@ bool isForwardingParam(const FunctionDecl *F, unsigned I) {
          RR->getPointeeType()->getAs<TemplateTypeParmType>();
 }
 
+bool isForwardOrMove(const FunctionDecl *FD) {
+  return FD && FD->getIdentifier() && isInStd(FD) &&
+         (FD->getName() == "forward" || FD->getName() == "move");
+}
+
 /// `std::forward<X>(p)`, `std::move(p)` or `p` itself: p, else null.
 const DeclRefExpr *handedOn(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *C = dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *FD = C->getDirectCallee())
-      if (C->getNumArgs() == 1 && FD->getIdentifier() && isInStd(FD) &&
-          (FD->getName() == "forward" || FD->getName() == "move"))
-        E = C->getArg(0)->IgnoreParenImpCasts();
+    if (C->getNumArgs() == 1 && isForwardOrMove(C->getDirectCallee()))
+      E = C->getArg(0)->IgnoreParenImpCasts();
   return dyn_cast<DeclRefExpr>(E);
 }
 
@@ -71,8 +74,7 @@ struct Receivers : RecursiveASTVisitor<Receivers> {
   }
   bool VisitCallExpr(CallExpr *C) {
     const FunctionDecl *G = C->getDirectCallee();
-    if (G && G->getIdentifier() && isInStd(G) &&
-        (G->getName() == "forward" || G->getName() == "move"))
+    if (isForwardOrMove(G))
       return true; // the call that receives it decides
     unsigned Skip = 0;
     if (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(G) &&

@@ -1937,23 +1937,27 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
 
   // A virtual call runs one of the overrides defined here, in this
   // context (with the locks held here).
-  if (Emit && MD && !MD->isStatic())
-    for (const FunctionDecl *T : Ctx.Overriders.targetsOf(CE)) {
-      if (!Ctx.isAnalysable(T))
-        continue;
-      std::optional<AccessPath> ObjPath = Obj ? R.resolve(Obj) : std::nullopt;
-      CallBinding B = bindingFor(T, Obj, ObjPath, nullptr, Args);
-      CallSite CS;
-      CS.Callee = T;
-      CS.Loc = CE->getBeginLoc();
-      CS.Object = B.Object;
-      CS.Args = B.Args;
-      CS.State = S.P;
-      CS.OnThisObject = Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts());
-      CS.Dispatched = true;
-      CS.CallExpr = CE;
-      Facts->Calls.push_back(std::move(CS));
-    }
+  llvm::ArrayRef<const FunctionDecl *> Overrides =
+      Emit && MD && !MD->isStatic() ? Ctx.Overriders.targetsOf(CE)
+                                    : llvm::ArrayRef<const FunctionDecl *>();
+  std::optional<AccessPath> DispatchObj;
+  if (!Overrides.empty() && Obj)
+    DispatchObj = R.resolve(Obj);
+  for (const FunctionDecl *T : Overrides) {
+    if (!Ctx.isAnalysable(T))
+      continue;
+    CallBinding B = bindingFor(T, Obj, DispatchObj, nullptr, Args);
+    CallSite CS;
+    CS.Callee = T;
+    CS.Loc = CE->getBeginLoc();
+    CS.Object = B.Object;
+    CS.Args = B.Args;
+    CS.State = S.P;
+    CS.OnThisObject = Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts());
+    CS.Dispatched = true;
+    CS.CallExpr = CE;
+    Facts->Calls.push_back(std::move(CS));
+  }
 
   if (Callee && Ctx.isAnalysable(Callee)) {
     std::optional<AccessPath> ObjPath;

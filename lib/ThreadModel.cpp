@@ -311,6 +311,14 @@ ThreadModel::resolveCallable(const Expr *Callable,
   return T;
 }
 
+/// A thread, or (`ptr->join()`) a pointer or smart pointer's target.
+static bool isThreadObject(const Expr *Obj) {
+  QualType T = Obj->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return ThreadModel::isThreadType(T);
+}
+
 const Expr *ThreadModel::joinTarget(const CallExpr *CE) {
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
   if (!FD || !FD->getIdentifier())
@@ -322,11 +330,7 @@ const Expr *ThreadModel::joinTarget(const CallExpr *CE) {
       return nullptr;
     // future::wait() is a member of libstdc++'s base __basic_future.
     Obj = Obj->IgnoreParenImpCasts();
-    // `ptr->join()` on a thread held through a pointer or smart pointer.
-    QualType OT = Obj->getType();
-    if (OT->isPointerType())
-      OT = OT->getPointeeType();
-    if (N == "join" && isThreadType(OT))
+    if (N == "join" && isThreadObject(Obj))
       return Obj;
     if ((N == "get" || N == "wait") && isFutureType(Obj->getType()))
       return Obj;
@@ -340,12 +344,8 @@ const Expr *ThreadModel::joinTarget(const CallExpr *CE) {
 bool ThreadModel::isDetach(const CallExpr *CE) {
   const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(CE);
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
-  if (!MC || !FD || !FD->getIdentifier() || FD->getName() != "detach")
-    return false;
-  QualType OT = MC->getImplicitObjectArgument()->getType();
-  if (OT->isPointerType())
-    OT = OT->getPointeeType();
-  return isThreadType(OT);
+  return MC && FD && FD->getIdentifier() && FD->getName() == "detach" &&
+         isThreadObject(MC->getImplicitObjectArgument());
 }
 
 const Expr *ThreadModel::joinableTarget(const CallExpr *CE) {
