@@ -101,12 +101,11 @@ bool LockModel::isKnownMutexClass(const CXXRecordDecl *RD) const {
     return false;
   const NamedDecl *Named = nullptr;
   templateOrSelf(RD, Named);
+  if (RD->hasAttr<CapabilityAttr>() ||
+      declNameMatches(Named, Opts.MutexTypes))
+    return true;
   std::string QN = qualifiedName(Named);
-  for (const char *M : StdMutexes)
-    if (QN == M)
-      return true;
-  return RD->hasAttr<CapabilityAttr>() ||
-         nameMatches(QN, Named->getName(), Opts.MutexTypes);
+  return llvm::is_contained(StdMutexes, llvm::StringRef(QN));
 }
 
 bool LockModel::isMutexClass(const CXXRecordDecl *RD) const {
@@ -167,6 +166,15 @@ std::optional<GuardType>
 LockModel::guardTypeOf(const CXXRecordDecl *RD) const {
   if (!RD)
     return std::nullopt;
+  RD = RD->getCanonicalDecl();
+  auto [It, New] = GuardCache.try_emplace(RD);
+  if (New)
+    It->second = computeGuardType(RD);
+  return It->second;
+}
+
+std::optional<GuardType>
+LockModel::computeGuardType(const CXXRecordDecl *RD) const {
   const NamedDecl *Named = nullptr;
   templateOrSelf(RD, Named);
   std::string QN = qualifiedName(Named);
@@ -257,19 +265,18 @@ LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
     if (!MD->getIdentifier())
       return std::nullopt;
     const CXXRecordDecl *RD = MD->getParent();
-    std::string QN = qualifiedName(MD);
     LockCall LC;
     LC.Mutexes.push_back({nullptr, false});
-    if (nameMatches(QN, MD->getName(), Opts.LockFunctions)) {
+    if (declNameMatches(MD, Opts.LockFunctions)) {
       LC.Op = LockCall::Acquire;
       return LC;
     }
-    if (nameMatches(QN, MD->getName(), Opts.SharedLockFunctions)) {
+    if (declNameMatches(MD, Opts.SharedLockFunctions)) {
       LC.Op = LockCall::Acquire;
       LC.Mode = LockMode::Shared;
       return LC;
     }
-    if (nameMatches(QN, MD->getName(), Opts.UnlockFunctions)) {
+    if (declNameMatches(MD, Opts.UnlockFunctions)) {
       LC.Op = LockCall::Release;
       return LC;
     }
@@ -318,13 +325,12 @@ LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
   if (!FD->getIdentifier())
     return std::nullopt;
   llvm::StringRef N = FD->getName();
-  std::string QN = qualifiedName(FD);
 
   // std::lock(a, b, ...) acquires every argument; std::try_lock returns
   // -1 when it got them all.
-  if (QN == "std::lock" || QN == "boost::lock" || QN == "std::try_lock") {
+  if (hasQualifiedName(FD, {"std::lock", "boost::lock", "std::try_lock"})) {
     LockCall LC;
-    if (QN == "std::try_lock") {
+    if (N == "try_lock") {
       LC.Op = LockCall::TryAcquire;
       LC.SuccessValue = -1;
     }
@@ -372,16 +378,16 @@ LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
   if (CE->getNumArgs() >= 1) {
     LockCall LC;
     LC.Mutexes.push_back({CE->getArg(0), false});
-    if (nameMatches(QN, N, Opts.LockFunctions)) {
+    if (declNameMatches(FD, Opts.LockFunctions)) {
       LC.Op = LockCall::Acquire;
       return LC;
     }
-    if (nameMatches(QN, N, Opts.SharedLockFunctions)) {
+    if (declNameMatches(FD, Opts.SharedLockFunctions)) {
       LC.Op = LockCall::Acquire;
       LC.Mode = LockMode::Shared;
       return LC;
     }
-    if (nameMatches(QN, N, Opts.UnlockFunctions)) {
+    if (declNameMatches(FD, Opts.UnlockFunctions)) {
       LC.Op = LockCall::Release;
       return LC;
     }

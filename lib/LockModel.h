@@ -93,8 +93,13 @@ public:
 private:
   std::optional<LockCall> classifyByName(const clang::CallExpr *CE,
                                          const clang::FunctionDecl *FD) const;
+  std::optional<GuardType>
+  computeGuardType(const clang::CXXRecordDecl *RD) const;
   const AnalysisOptions &Opts;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MutexCache;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *,
+                         std::optional<GuardType>>
+      GuardCache;
 };
 
 /// `std::defer_lock`, `std::try_to_lock`, `std::adopt_lock` tags.

@@ -2,6 +2,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
@@ -34,6 +35,43 @@ std::string qualifiedName(const NamedDecl *D) {
     Out += *It;
   }
   return Out;
+}
+
+/// The last component of a qualified name ("map" of "std::map").
+static llvm::StringRef lastComponent(llvm::StringRef QN) {
+  size_t Pos = QN.rfind("::");
+  return Pos == llvm::StringRef::npos ? QN : QN.substr(Pos + 2);
+}
+
+/// D's simple name, empty for constructors, operators and the unnamed.
+static llvm::StringRef simpleName(const NamedDecl *D) {
+  if (const IdentifierInfo *II = D->getIdentifier())
+    return II->getName();
+  return {};
+}
+
+bool hasQualifiedName(const NamedDecl *D,
+                      std::initializer_list<llvm::StringRef> Names) {
+  if (!D)
+    return false;
+  llvm::StringRef Own = simpleName(D);
+  if (Own.empty() || llvm::none_of(Names, [&](llvm::StringRef N) {
+        return lastComponent(N) == Own;
+      }))
+    return false;
+  std::string QN = qualifiedName(D);
+  return llvm::is_contained(Names, llvm::StringRef(QN));
+}
+
+bool declNameMatches(const NamedDecl *D, llvm::ArrayRef<std::string> List) {
+  if (!D || List.empty())
+    return false;
+  llvm::StringRef Own = simpleName(D);
+  if (Own.empty() || llvm::none_of(List, [&](const std::string &E) {
+        return lastComponent(E) == Own;
+      }))
+    return false;
+  return nameMatches(qualifiedName(D), Own, List);
 }
 
 const CXXRecordDecl *classOf(QualType T) {

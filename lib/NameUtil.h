@@ -11,12 +11,19 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
+#include <initializer_list>
 #include <string>
 
 namespace maprace {
 
 /// "std::map" for std::map<K, V>, "std::list" for std::__cxx11::list<T>.
 std::string qualifiedName(const clang::NamedDecl *D);
+
+/// qualifiedName(D) is one of Names. Spells the qualified name only when
+/// D's own name is the last component of one of them: the models ask this
+/// of every class and callee they meet, and most match nothing.
+bool hasQualifiedName(const clang::NamedDecl *D,
+                      std::initializer_list<llvm::StringRef> Names);
 
 /// The class behind a type, looking through references, cv-qualifiers and
 /// sugar (typedefs, `auto`). Null for non-class types. Pointers are not
@@ -42,6 +49,11 @@ std::string functionDisplayName(const clang::FunctionDecl *FD);
 /// must match from the global namespace.
 bool nameMatches(llvm::StringRef Qualified, llvm::StringRef Unqualified,
                  llvm::ArrayRef<std::string> List);
+
+/// nameMatches(qualifiedName(D), D's name, List), with the qualified name
+/// spelled only when an entry ends in D's name.
+bool declNameMatches(const clang::NamedDecl *D,
+                     llvm::ArrayRef<std::string> List);
 
 } // namespace maprace
 

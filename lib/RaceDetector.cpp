@@ -204,11 +204,27 @@ bool RaceDetector::isApiShared(const AccessPath &P,
 }
 
 
+/// A thread kept in a member handle (`worker_ = std::thread(...)`) runs
+/// once per object: restarting it while it runs would terminate.
+static bool runsOncePerObject(const ThreadStartInfo &T) {
+  if (T.InLoop || !T.Group || T.Group->kind() != RootKind::This ||
+      T.Group->steps().empty())
+    return false;
+  const auto *Handle = dyn_cast_or_null<ValueDecl>(T.Group->leafDecl());
+  return Handle && (ThreadModel::isThreadType(Handle->getType()) ||
+                    ThreadModel::isThreadPointerType(Handle->getType()));
+}
+
+RaceDetector::RaceDetector(const TranslationUnitAnalysis &A) : A(A) {
+  for (const ThreadStartInfo &T : A.context().ThreadTable)
+    OncePerObject.push_back(runsOncePerObject(T));
+}
+
+// Accesses to automatic variables of functions that start no thread have no
+// records (TranslationUnitAnalysis::isPrivatePerCall), so need no check here.
 RaceDetector::Concurrency
 RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
                                  bool ApiShared) const {
-  if (A.isPrivatePerCall(X.Access->Path))
-    return Concurrency::No;
   if (X.LocalObject || Y.LocalObject)
     return Concurrency::No;
   // An object under construction is reachable only from threads a
@@ -244,18 +260,11 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
   };
   if (SpawnedBy(X, Y) || SpawnedBy(Y, X))
     return Concurrency::No;
-  // A thread kept in a member handle (`worker_ = std::thread(...)`) runs
-  // once per object: restarting it while it runs would terminate. Two
-  // accesses on it are one thread's, in order.
-  if (X.Thread && Y.Thread && *X.Thread == *Y.Thread) {
-    const ThreadStartInfo &T = Threads[*X.Thread];
-    if (!T.InLoop && T.Group && T.Group->kind() == RootKind::This &&
-        !T.Group->steps().empty())
-      if (const auto *Handle = dyn_cast_or_null<ValueDecl>(T.Group->leafDecl()))
-        if (ThreadModel::isThreadType(Handle->getType()) ||
-            ThreadModel::isThreadPointerType(Handle->getType()))
-          return Concurrency::No;
-  }
+  // Two accesses on a thread kept in a member handle are one thread's, in
+  // order.
+  if (X.Thread && Y.Thread && *X.Thread == *Y.Thread &&
+      OncePerObject[*X.Thread])
+    return Concurrency::No;
   if (ApiShared && X.Api && Y.Api)
     return Concurrency::ByApi;
   return Concurrency::No;

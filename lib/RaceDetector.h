@@ -40,7 +40,8 @@ struct RacePair {
 
 class RaceDetector {
 public:
-  explicit RaceDetector(const TranslationUnitAnalysis &A) : A(A) {}
+  /// A must have run.
+  explicit RaceDetector(const TranslationUnitAnalysis &A);
 
   const TranslationUnitAnalysis &analysis() const { return A; }
 
@@ -84,6 +85,9 @@ private:
   /// both insert a lock.
   mutable std::set<const void *> Edited;
   const TranslationUnitAnalysis &A;
+  /// Per thread start: kept in a member handle, so it runs once per object
+  /// (asked for every pair; computed once).
+  std::vector<bool> OncePerObject;
 };
 
 } // namespace maprace

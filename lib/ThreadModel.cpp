@@ -44,41 +44,41 @@ const Expr *stripWrappers(const Expr *E) {
   return E;
 }
 
-static std::string classTemplateName(const CXXRecordDecl *RD) {
-  if (!RD)
-    return "";
-  const NamedDecl *Named = RD;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    Named = Spec->getSpecializedTemplate();
-  return qualifiedName(Named);
+/// The class, or the template it was made from: `std::future` for
+/// std::future<int>.
+static const NamedDecl *classOrTemplate(const CXXRecordDecl *RD) {
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD))
+    return Spec->getSpecializedTemplate();
+  return RD;
 }
 
-static std::string classTemplateName(QualType T) {
-  return classTemplateName(classOf(T));
+static bool isThreadName(const CXXRecordDecl *RD) {
+  return hasQualifiedName(classOrTemplate(RD),
+                          {"std::thread", "std::jthread", "boost::thread"});
+}
+
+static bool isFutureName(const CXXRecordDecl *RD) {
+  return hasQualifiedName(classOrTemplate(RD),
+                          {"std::future", "std::shared_future"});
 }
 
 bool ThreadModel::isThreadClass(const CXXRecordDecl *RD) {
-  std::string N = classTemplateName(RD);
-  return N == "std::thread" || N == "std::jthread" || N == "boost::thread";
+  return isThreadName(RD);
 }
 
 bool ThreadModel::isFutureClass(const CXXRecordDecl *RD) {
-  std::string N = classTemplateName(RD);
-  return N == "std::future" || N == "std::shared_future";
+  return isFutureName(RD);
 }
 
-bool ThreadModel::isThreadType(QualType T) {
-  std::string N = classTemplateName(T);
-  return N == "std::thread" || N == "std::jthread" || N == "boost::thread";
-}
+bool ThreadModel::isThreadType(QualType T) { return isThreadName(classOf(T)); }
 
 bool ThreadModel::isThreadPointerType(QualType T) {
   const auto *Spec =
       dyn_cast_or_null<ClassTemplateSpecializationDecl>(classOf(T));
   if (!Spec)
     return false;
-  std::string N = classTemplateName(Spec);
-  if (N != "std::unique_ptr" && N != "std::shared_ptr")
+  if (!hasQualifiedName(classOrTemplate(Spec),
+                        {"std::unique_ptr", "std::shared_ptr"}))
     return false;
   const TemplateArgumentList &TA = Spec->getTemplateArgs();
   return TA.size() >= 1 && TA[0].getKind() == TemplateArgument::Type &&
@@ -86,12 +86,11 @@ bool ThreadModel::isThreadPointerType(QualType T) {
 }
 
 bool ThreadModel::isJThreadType(QualType T) {
-  return classTemplateName(T) == "std::jthread";
+  return hasQualifiedName(classOrTemplate(classOf(T)), {"std::jthread"});
 }
 
 bool ThreadModel::isFutureType(QualType T) {
-  std::string N = classTemplateName(T);
-  return N == "std::future" || N == "std::shared_future";
+  return isFutureName(classOf(T));
 }
 
 /// std::launch::deferred runs the callable in the caller, at get()/wait().
@@ -198,8 +197,7 @@ ThreadModel::classifyStart(const Expr *E) const {
       looksCallable(Call->getArg(0)))
     return threadBuiltFromArgs(Call);
 
-  std::string QN = qualifiedName(FD);
-  if (QN == "std::async" && Call->getNumArgs() >= 1) {
+  if (hasQualifiedName(FD, {"std::async"}) && Call->getNumArgs() >= 1) {
     unsigned First = 0;
     if (isLaunchPolicy(Call->getArg(0))) {
       if (isDeferredOnly(Call->getArg(0)))
@@ -226,7 +224,7 @@ ThreadModel::classifyStart(const Expr *E) const {
     return S;
   }
   if (!Opts.ThreadStartFunctions.empty() &&
-      nameMatches(QN, N, Opts.ThreadStartFunctions)) {
+      declNameMatches(FD, Opts.ThreadStartFunctions)) {
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       if (!looksCallable(Call->getArg(I)))
         continue;
