@@ -17,6 +17,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace maprace {
@@ -66,6 +67,15 @@ struct LocalAccess {
   /// threads in them are still running here (`~S() { q_.clear();
   /// worker_.join(); }`).
   PathSet JoinsAhead;
+
+  // Moves are noexcept so that a growing vector of these moves its elements
+  // instead of copying each one (SmallVector's own moves are not noexcept,
+  // which would make the implicit ones potentially-throwing).
+  LocalAccess() = default;
+  LocalAccess(const LocalAccess &) = default;
+  LocalAccess &operator=(const LocalAccess &) = default;
+  LocalAccess(LocalAccess &&) noexcept = default;
+  LocalAccess &operator=(LocalAccess &&) noexcept = default;
 };
 
 /// A call to a function analysed in this translation unit.
@@ -84,7 +94,17 @@ struct CallSite {
   /// override runs here, but a public one may be called directly, too.
   bool Dispatched = false;
   const clang::Expr *CallExpr = nullptr;
+
+  // noexcept moves, as for LocalAccess.
+  CallSite() = default;
+  CallSite(const CallSite &) = default;
+  CallSite &operator=(const CallSite &) = default;
+  CallSite(CallSite &&) noexcept = default;
+  CallSite &operator=(CallSite &&) noexcept = default;
 };
+
+static_assert(std::is_nothrow_move_constructible_v<LocalAccess> &&
+              std::is_nothrow_move_constructible_v<CallSite>);
 
 /// Everything known about one thread start (indexed by its thread id).
 struct ThreadStartInfo {
