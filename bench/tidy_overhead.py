@@ -10,6 +10,10 @@ are noisy, the two configurations are measured side by side.
   bench/tidy_overhead.py [--runs 7] [--plugin build/lib/libmaprace.so] \
       FILE.cpp -- COMPILER FLAGS...
   bench/tidy_overhead.py [--runs 7] -p BUILD_DIR FILE.cpp [FILE.cpp ...]
+  bench/tidy_overhead.py --compare OLD/libmaprace.so ...
+
+With --compare, a second plugin (an earlier build, say) is timed in the
+same interleaved rounds, and its ratio printed beside the first's.
 
 With -p, each file's flags come from BUILD_DIR/compile_commands.json; the
 last line gives the largest ratio against the target (1.05: the checks add
@@ -45,6 +49,8 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     p.add_argument("--plugin", default=os.path.join(here, "..", "build", "lib",
                                                      "libmaprace.so"))
+    p.add_argument("--compare", default=None, metavar="PLUGIN",
+                   help="another libmaprace.so to time in the same rounds")
     p.add_argument("--clang-tidy", default=shutil.which("clang-tidy-22")
                    or "/usr/lib/llvm-22/bin/clang-tidy")
     p.add_argument("-p", dest="build_dir", default=None,
@@ -53,23 +59,33 @@ def main():
     a = p.parse_args(argv)
     if not os.path.exists(a.plugin):
         sys.exit(f"error: no plugin at {a.plugin}; build maprace first")
+    if a.compare and not os.path.exists(a.compare):
+        sys.exit(f"error: no plugin at {a.compare}")
     if len(a.files) > 1 and not a.build_dir:
         sys.exit("error: several files need -p BUILD_DIR for their flags")
     ratios = []
     for file in a.files:
-        times = {BASELINE: [], MAPRACE: []}
+        configs = [("baseline", a.plugin, BASELINE),
+                   ("maprace", a.plugin, MAPRACE)]
+        if a.compare:
+            configs.append(("compared", a.compare, MAPRACE))
+        times = {name: [] for name, _, _ in configs}
         for _ in range(a.runs):
-            for check in (BASELINE, MAPRACE):
-                cmd = [a.clang_tidy, "--quiet", f"--load={a.plugin}",
+            for name, plugin, check in configs:
+                cmd = [a.clang_tidy, "--quiet", f"--load={plugin}",
                        f"--checks=-*,{check}"]
                 cmd += (["-p", a.build_dir, file] if a.build_dir
                         else [file, "--"] + flags)
-                times[check].append(cpu_seconds(cmd))
-        b = statistics.median(times[BASELINE])
-        m = statistics.median(times[MAPRACE])
+                times[name].append(cpu_seconds(cmd))
+        b = statistics.median(times["baseline"])
+        m = statistics.median(times["maprace"])
         ratios.append(m / b)
-        print(f"{file}: baseline {b:.2f}s, maprace {m:.2f}s (median CPU of "
-              f"{a.runs}), ratio {m / b:.3f}", flush=True)
+        line = (f"{file}: baseline {b:.2f}s, maprace {m:.2f}s (median CPU of "
+                f"{a.runs}), ratio {m / b:.3f}")
+        if a.compare:
+            c = statistics.median(times["compared"])
+            line += f"; compared plugin {c:.2f}s, ratio {c / b:.3f}"
+        print(line, flush=True)
     if len(ratios) > 1:
         worst = max(ratios)
         print(f"largest ratio {worst:.3f} (target 1.050: "

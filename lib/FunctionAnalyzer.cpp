@@ -3,6 +3,7 @@
 #include "ExprUtil.h"
 #include "ForwardingModel.h"
 #include "LoopModel.h"
+#include "RepeatedAccesses.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Basic/SourceManager.h"
 #include "NameUtil.h"
@@ -624,6 +625,7 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
 
   computeJoinsAhead();
   buildLoopFacts();
+  dropRepeatedLiftedAccesses(*Facts);
 
   // Summary at normal exit.
   const FlowState &Exit = In[Graph->getExit().getBlockID()];

@@ -111,6 +111,35 @@ class C {
   EXPECT_TRUE(RaceDetector(*A->TU).unguardedAccesses().empty());
 }
 
+TEST(Analysis, RepeatedCallsOfAHelperLiftItsAccessOnce) {
+  auto A = analyse(R"cpp(#include <map>
+#include <mutex>
+std::mutex mu;
+void put(std::map<int, int> &m, int k) { m[k] = 1; }
+void f(std::map<int, int> &m) {
+  put(m, 1);
+  put(m, 2);
+  { std::lock_guard<std::mutex> l(mu); put(m, 3); }
+  put(m, 4);
+}
+)cpp");
+  const auto *F = findFirst<FunctionDecl>(A->AST->getASTContext(),
+                                          functionDecl(hasName("f")));
+  ASSERT_NE(F, nullptr);
+  const FunctionFacts *FF = A->TU->context().factsOf(F);
+  ASSERT_NE(FF, nullptr);
+  // Calls 1 and 2 bring the same write; call 3 holds 'mu'; call 4 comes
+  // after 'mu' was released (a note the first two do not have).
+  ASSERT_EQ(FF->Accesses.size(), 3u);
+  EXPECT_TRUE(FF->Accesses[0].State.Acquired.empty());
+  EXPECT_EQ(FF->Accesses[1].State.Acquired.size(), 1u);
+  EXPECT_TRUE(FF->Accesses[2].State.Acquired.empty());
+  const SourceManager &SM = A->AST->getSourceManager();
+  EXPECT_EQ(SM.getSpellingLineNumber(FF->Accesses[0].CallChain.front()), 6u);
+  EXPECT_EQ(SM.getSpellingLineNumber(FF->Accesses[1].CallChain.front()), 8u);
+  EXPECT_EQ(SM.getSpellingLineNumber(FF->Accesses[2].CallChain.front()), 9u);
+}
+
 TEST(Analysis, CommentAndNameConventionsGiveEntryLocks) {
   auto A = buildAST(R"cpp(#include <mutex>
 class C {
