@@ -1,4 +1,5 @@
 #include "TranslationUnitAnalysis.h"
+#include "ThreadReachableLocals.h"
 #include "CallBinding.h"
 #include "EntryLockInference.h"
 #include "FunctionAnalyzer.h"
@@ -316,6 +317,8 @@ TranslationUnitAnalysis::~TranslationUnitAnalysis() = default;
 void TranslationUnitAnalysis::run() {
   indexAndAnalyse();
   findThreadStarters(); // contexts ask which functions may start threads
+  ThreadReachable = threadReachableLocals(
+      *Ctx, Order, [this](const FunctionDecl *F) { return mayStartThreads(F); });
   propagateContexts();
   buildRecords();
   indexRecords();
@@ -348,7 +351,11 @@ bool TranslationUnitAnalysis::isPrivatePerCall(const AccessPath &P) const {
     return false;
   const auto *Owner =
       dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
-  return Owner && !mayStartThreads(Owner);
+  return Owner && (!mayStartThreads(Owner) || keptFromThreads(V));
+}
+
+bool TranslationUnitAnalysis::keptFromThreads(const VarDecl *V) const {
+  return V->isLocalVarDecl() && !ThreadReachable.count(V);
 }
 
 void TranslationUnitAnalysis::indexAndAnalyse() {
@@ -541,7 +548,7 @@ void TranslationUnitAnalysis::propagateContexts() {
       return false;
     const auto *Owner =
         dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
-    return Owner && !mayStartThreads(Owner);
+    return Owner && (!mayStartThreads(Owner) || keptFromThreads(VD));
   };
 
   std::vector<LockSet> Required(Order.size());

@@ -97,12 +97,13 @@ public:
   const std::vector<ThinnedContainer> &thinnedContainers() const {
     return Thinned;
   }
-  /// A call of F may start a thread, itself or through its callees.
   /// An automatic variable (a local or a parameter) of a function whose
   /// invocation starts no thread, directly or through its callees: each
   /// invocation has its own, so two threads running the function never
-  /// share it.
+  /// share it. So is a local of a function that starts threads if none of
+  /// them can be handed it (ThreadReachableLocals.h).
   bool isPrivatePerCall(const AccessPath &P) const;
+  /// A call of F may start a thread, itself or through its callees.
   bool mayStartThreads(const clang::FunctionDecl *F) const;
   /// The containers accessed, in order of their first record.
   const std::vector<AccessPath> &accessedContainers() const {
@@ -146,6 +147,9 @@ private:
       ComparedByPath;
   std::vector<ThinnedContainer> Thinned;
   llvm::DenseSet<const clang::FunctionDecl *> ThreadStarters;
+  /// Locals of thread-starting functions that a started thread may reach.
+  llvm::DenseSet<const clang::VarDecl *> ThreadReachable;
+  bool keptFromThreads(const clang::VarDecl *V) const;
   std::vector<const clang::FunctionDecl *> Order;
   unsigned AnalysedCount = 0;
   mutable std::atomic<bool> SkipReported{false};
