@@ -1140,6 +1140,9 @@ bool Analyzer::applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S) {
   }
   const CXXMethodDecl *MD = MC->getMethodDecl();
   LockModel::GuardMethod M = LockModel::guardMethod(MD);
+  // A wrapper does what it does to the guard it holds.
+  if (G->Kind == GuardKind::Wrapper && M != LockModel::GuardMethod::OwnsLock)
+    M = Ctx.Locks.wrapperMethod(MD);
   // scoped_lockable classes: the attributes of the member say it all.
   if (G->Kind == GuardKind::AttrScoped) {
     if (std::optional<LockCall> LC = Ctx.Locks.attributeEffect(MD)) {
@@ -1192,7 +1195,44 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
   LockTag Tag = LockTag::None;
   const CXXConstructorDecl *Ctor = CE->getConstructor();
 
-  if (GT.Kind == GuardKind::AttrScoped) {
+  if (GT.Kind == GuardKind::Wrapper) {
+    // The constructor's initializer of the wrapped guard names the mutex,
+    // in the constructor's terms (`lock_(r->mu_)`).
+    Tag = LockTag::Defer;
+    const FunctionDecl *Def = nullptr;
+    const FieldDecl *Field = Ctx.Locks.wrappedGuard(Ctor->getParent());
+    if (Field && Ctor->isDefined(Def)) {
+      CallBinding B = bindingFor(
+          Def, nullptr, std::nullopt, nullptr,
+          llvm::ArrayRef<const Expr *>(CE->getArgs(), CE->getNumArgs()));
+      for (const CXXCtorInitializer *Init :
+           cast<CXXConstructorDecl>(Def)->inits()) {
+        if (Init->getMember() != Field)
+          continue;
+        const auto *Inner =
+            dyn_cast<CXXConstructExpr>(Init->getInit()->IgnoreImplicit());
+        if (!Inner)
+          break;
+        Tag = LockTag::None;
+        for (const Expr *A : Inner->arguments()) {
+          if (LockTag T = lockTagOf(A); T != LockTag::None) {
+            Tag = T;
+            continue;
+          }
+          QualType AT = A->getType();
+          if (Ctx.Locks.isMutexType(AT) ||
+              (AT->isPointerType() &&
+               Ctx.Locks.isMutexType(AT->getPointeeType()))) {
+            MutexOperand Op;
+            Op.E = A;
+            Op.InCalleeTerms = true;
+            if (std::optional<AccessPath> P = mutexPath(Op, nullptr, Def, &B))
+              G.Mutexes.push_back(*P);
+          }
+        }
+      }
+    }
+  } else if (GT.Kind == GuardKind::AttrScoped) {
     std::optional<LockCall> LC = Ctx.Locks.attributeEffect(Ctor);
     if (LC) {
       CallBinding B =
@@ -1825,7 +1865,13 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
                 ? static_cast<const void *>(VarIt->second)
                 : static_cast<const void *>(stripTemporaries(Site));
     G.Temporary = VarIt == Scan.ConstructVar.end();
+    // A unique_lock, or a project guard wrapping one (its own members
+    // then say what they do).
     G.Kind = GuardKind::UniqueLock;
+    if (std::optional<GuardType> RT =
+            Ctx.Locks.guardType(Callee->getReturnType()))
+      if (RT->Kind == GuardKind::Wrapper)
+        G.Kind = GuardKind::Wrapper;
     for (const HeldLock &H : toCaller(*Sum.ReturnedGuard, B)) {
       G.Mutexes.push_back(H.Path);
       G.Mode = H.Mode;

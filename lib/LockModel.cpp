@@ -167,10 +167,58 @@ LockModel::guardTypeOf(const CXXRecordDecl *RD) const {
   if (!RD)
     return std::nullopt;
   RD = RD->getCanonicalDecl();
-  auto [It, New] = GuardCache.try_emplace(RD);
-  if (New)
-    It->second = computeGuardType(RD);
-  return It->second;
+  auto It = GuardCache.find(RD);
+  if (It != GuardCache.end())
+    return It->second;
+  GuardCache[RD] = std::nullopt; // a class that holds itself is no guard
+  std::optional<GuardType> GT = computeGuardType(RD);
+  GuardCache[RD] = GT; // computing may have grown the map: look it up again
+  return GT;
+}
+
+const FieldDecl *LockModel::wrappedGuard(const CXXRecordDecl *RD) const {
+  if (!RD || !RD->hasDefinition() || isInStd(RD) || isInSystemHeader(RD))
+    return nullptr;
+  RD = RD->getDefinition();
+  const FieldDecl *Only = nullptr;
+  for (const FieldDecl *F : RD->fields()) {
+    if (Only)
+      return nullptr; // more than the guard: an object that also locks
+    Only = F;
+  }
+  if (!Only)
+    return nullptr;
+  const CXXRecordDecl *Inner = Only->getType()->getAsCXXRecordDecl();
+  if (!Inner || !isInStd(Inner))
+    return nullptr;
+  std::optional<GuardType> GT = guardTypeOf(Inner);
+  return GT && (GT->Kind == GuardKind::UniqueLock ||
+                GT->Kind == GuardKind::LockGuard)
+             ? Only
+             : nullptr;
+}
+
+LockModel::GuardMethod
+LockModel::wrapperMethod(const CXXMethodDecl *MD) const {
+  const FieldDecl *G = MD ? wrappedGuard(MD->getParent()) : nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!G || !MD->isDefined(Def) || !Def->getBody())
+    return GuardMethod::Other;
+  // The first call made on the wrapped guard decides.
+  llvm::SmallVector<const Stmt *, 16> Work{Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+      if (const auto *ME = dyn_cast<MemberExpr>(
+              MC->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+        if (ME->getMemberDecl() == G)
+          return guardMethod(MC->getMethodDecl());
+    llvm::SmallVector<const Stmt *, 8> Kids(S->child_begin(), S->child_end());
+    Work.append(Kids.rbegin(), Kids.rend());
+  }
+  return GuardMethod::Other;
 }
 
 std::optional<GuardType>
@@ -195,6 +243,11 @@ LockModel::computeGuardType(const CXXRecordDecl *RD) const {
   if (Q == "absl::ReaderMutexLock" ||
       nameMatches(Q, Named->getName(), Opts.ReaderLockTypes))
     return GuardType{GuardKind::LockGuard, LockMode::Shared};
+  // A project class holding nothing but a std guard is one itself
+  // (`class Guard { std::unique_lock<std::mutex> lock_; ... };`).
+  if (const FieldDecl *F = wrappedGuard(RD))
+    return GuardType{GuardKind::Wrapper,
+                     guardTypeOf(F->getType()->getAsCXXRecordDecl())->Mode};
   return std::nullopt;
 }
 

@@ -34,6 +34,8 @@ enum class GuardKind : unsigned char {
   UniqueLock, ///< std::unique_lock: defer/try/adopt, unlock/lock, release, move
   ScopedLock, ///< std::scoped_lock over any number of mutexes
   AttrScoped, ///< a `scoped_lockable` class: its ctor attributes say what
+  Wrapper,    ///< a project class whose one member is a std guard (its
+              ///< constructor's initializer for it says what it locks)
 };
 
 struct GuardType {
@@ -89,6 +91,12 @@ public:
   /// Names of guard member functions, by what they do to the guard.
   enum class GuardMethod { Lock, Unlock, TryLock, Release, OwnsLock, Other };
   static GuardMethod guardMethod(const clang::CXXMethodDecl *MD);
+
+  /// The std guard member of a Wrapper guard class.
+  const clang::FieldDecl *wrappedGuard(const clang::CXXRecordDecl *RD) const;
+  /// What a member function of a Wrapper guard does to it: what it calls on
+  /// the wrapped guard (`void UnLock() { lock_.unlock(); }`).
+  GuardMethod wrapperMethod(const clang::CXXMethodDecl *MD) const;
 
 private:
   std::optional<LockCall> classifyByName(const clang::CallExpr *CE,
