@@ -381,6 +381,9 @@ private:
   void noteGuardVar(FlowState &S, const AccessPath &M, const GuardState &G);
   void acquireGuard(GuardState &G, FlowState &S, SourceLocation Loc);
   const void *guardKeyOf(const Expr *E) const;
+  /// G (being constructed) takes over the state of the guard From names;
+  /// false if From is not a known guard.
+  bool takeOverGuard(const Expr *From, GuardState &G, FlowState &S);
   std::optional<AccessPath> mutexPath(const MutexOperand &Op,
                                       const CallExpr *CE,
                                       const FunctionDecl *Callee,
@@ -1181,6 +1184,24 @@ bool Analyzer::applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S) {
   return true;
 }
 
+bool Analyzer::takeOverGuard(const Expr *From, GuardState &G, FlowState &S) {
+  // Move construction from another guard takes over its state.
+  const void *FromKey = guardKeyOf(From);
+  GuardState *Src = FromKey ? S.guard(FromKey) : nullptr;
+  if (!Src)
+    return false;
+  G.Mutexes = Src->Mutexes;
+  G.Mode = Src->Mode;
+  G.Own = Src->Own;
+  G.Active = Src->Active;
+  Src->Active = false;
+  Src->Own = GuardState::NotOwns;
+  Src->Mutexes.clear();
+  S.removeGuard(G.Key);
+  S.Guards.push_back(G);
+  return true;
+}
+
 void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
                               FlowState &S) {
   auto VarIt = Scan.ConstructVar.find(CE);
@@ -1196,6 +1217,11 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
   const CXXConstructorDecl *Ctor = CE->getConstructor();
 
   if (GT.Kind == GuardKind::Wrapper) {
+    // A copy or move of another guard takes over its state.
+    if (CE->getNumArgs() == 1 &&
+        Ctx.Locks.guardType(CE->getArg(0)->getType()) &&
+        takeOverGuard(CE->getArg(0), G, S))
+      return;
     // The constructor's initializer of the wrapped guard names the mutex,
     // in the constructor's terms (`lock_(r->mu_)`).
     Tag = LockTag::Defer;
@@ -1270,20 +1296,8 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
       }
       QualType AT = A->getType();
       if (Ctx.Locks.guardType(AT)) {
-        // Move construction from another guard takes over its state.
-        if (const void *From = guardKeyOf(A))
-          if (GuardState *Src = S.guard(From)) {
-            G.Mutexes = Src->Mutexes;
-            G.Mode = Src->Mode;
-            G.Own = Src->Own;
-            G.Active = Src->Active;
-            Src->Active = false;
-            Src->Own = GuardState::NotOwns;
-            Src->Mutexes.clear();
-            S.removeGuard(Key);
-            S.Guards.push_back(G);
-            return;
-          }
+        if (takeOverGuard(A, G, S))
+          return;
         continue;
       }
       bool IsMutex = Ctx.Locks.isMutexType(AT) ||
@@ -2148,8 +2162,14 @@ void Analyzer::handleReturn(const ReturnStmt *RS, FlowState &S) {
       Facts->Summary.ReturnedPath = P;
     }
   }
-  const void *Key = guardKeyOf(V);
-  GuardState *G = Key ? S.guard(Key) : nullptr;
+  // Before C++17 the returned guard is a copy of a temporary
+  // (`return Guard(this);`): the copy took the temporary's state, and the
+  // temporary is destroyed before the return.
+  GuardState *G = S.guard(stripTemporaries(V));
+  if (!G) {
+    const void *Key = guardKeyOf(V);
+    G = Key ? S.guard(Key) : nullptr;
+  }
   if (!G)
     return;
   if (Emit && G->Own == GuardState::Owns && G->Active) {

@@ -1,4 +1,7 @@
 // RUN: %maprace %s -- -std=c++17 | %strip | %check %s
+// Before C++17 the returned guard is a copy of a temporary destroyed before
+// the return: the copy carries the lock.
+// RUN: %maprace %s -- -std=c++14 | %strip | %check %s
 // A project guard class whose one member is a std::unique_lock is a guard:
 // its constructor's initializer says which mutex it locks, and its member
 // functions do what they call on the unique_lock. It may be returned by a
@@ -113,3 +116,30 @@ public:
   }
 };
 } // namespace guard_in_place_ok
+
+// A std::unique_lock returned by a locking function, then unlocked.
+namespace returned_std_unique_lock_bad {
+class Registry {
+  mutable std::mutex mu_;
+  std::map<int, int> m_;
+  std::unique_lock<std::mutex> Lock() const {
+    return std::unique_lock<std::mutex>(mu_);
+  }
+
+public:
+  void Put(int k) {
+    auto l = Lock();
+    m_[k] = 1;
+  }
+  int Get(int k) {
+    auto l = Lock();
+    l.unlock();
+    return m_.count(k);
+    // CHECK: guard-class-wrapping-unique-lock.cpp:[[@LINE-1]]:12: warning: data race on 'm_' (std::map<int, int>): read ('count') without holding 'mu_'; the conflicting write in 'Registry::Put' holds it [maprace-unguarded-access]
+  }
+  int Size() {
+    auto l = Lock();
+    return m_.size();
+  }
+};
+} // namespace returned_std_unique_lock_bad
