@@ -384,6 +384,8 @@ private:
   /// G (being constructed) takes over the state of the guard From names;
   /// false if From is not a known guard.
   bool takeOverGuard(const Expr *From, GuardState &G, FlowState &S);
+  /// T is a mutex, or a reference or pointer to one.
+  bool namesMutex(QualType T) const;
   std::optional<AccessPath> mutexPath(const MutexOperand &Op,
                                       const CallExpr *CE,
                                       const FunctionDecl *Callee,
@@ -904,22 +906,14 @@ AccessPath Analyzer::canonicalLock(const AccessPath &P) const {
 
 AccessPath Analyzer::canonicalFrom(const AccessPath &P, size_t Start,
                                    QualType RootType) const {
-  auto IsMutex = [this](QualType T) {
-    if (T.isNull())
-      return false;
-    T = T.getNonReferenceType();
-    if (T->isPointerType())
-      T = T->getPointeeType();
-    return Ctx.Locks.isMutexType(T);
-  };
   llvm::ArrayRef<const ValueDecl *> Steps = P.steps();
-  if (!Steps.empty() && IsMutex(RootType))
+  if (!Steps.empty() && namesMutex(RootType))
     return truncated(P, 0);
   for (size_t I = Start; I + 1 < Steps.size(); ++I) {
     const ValueDecl *F = Steps[I];
     if (!F)
       return P;
-    if (IsMutex(F->getType()))
+    if (namesMutex(F->getType()))
       return truncated(P, I + 1);
   }
   return P;
@@ -1184,6 +1178,15 @@ bool Analyzer::applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S) {
   return true;
 }
 
+bool Analyzer::namesMutex(QualType T) const {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return Ctx.Locks.isMutexType(T);
+}
+
 bool Analyzer::takeOverGuard(const Expr *From, GuardState &G, FlowState &S) {
   // Move construction from another guard takes over its state.
   const void *FromKey = guardKeyOf(From);
@@ -1245,10 +1248,7 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
             Tag = T;
             continue;
           }
-          QualType AT = A->getType();
-          if (Ctx.Locks.isMutexType(AT) ||
-              (AT->isPointerType() &&
-               Ctx.Locks.isMutexType(AT->getPointeeType()))) {
+          if (namesMutex(A->getType())) {
             MutexOperand Op;
             Op.E = A;
             Op.InCalleeTerms = true;
@@ -1278,9 +1278,7 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
       Tag = LockTag::Defer;
       // No attribute on this constructor: take its mutex arguments.
       for (unsigned I = 0; I < CE->getNumArgs(); ++I)
-        if (Ctx.Locks.isMutexType(CE->getArg(I)->getType()) ||
-            Ctx.Locks.isMutexType(
-                CE->getArg(I)->getType()->getPointeeType()))
+        if (namesMutex(CE->getArg(I)->getType()))
           if (std::optional<AccessPath> P = R.resolve(CE->getArg(I)))
             G.Mutexes.push_back(*P);
     }
@@ -1300,10 +1298,7 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
           return;
         continue;
       }
-      bool IsMutex = Ctx.Locks.isMutexType(AT) ||
-                     (AT->isPointerType() &&
-                      Ctx.Locks.isMutexType(AT->getPointeeType()));
-      if (IsMutex) {
+      if (namesMutex(AT)) {
         if (std::optional<AccessPath> P = R.resolve(A))
           G.Mutexes.push_back(*P);
         continue;
