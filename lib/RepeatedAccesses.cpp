@@ -1,6 +1,8 @@
 #include "RepeatedAccesses.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <unordered_map>
 #include <vector>
 
 using namespace clang;
@@ -65,8 +67,10 @@ size_t hashButCall(const LocalAccess &A) {
 
 void dropRepeatedLiftedAccesses(FunctionFacts &F) {
   std::vector<LocalAccess> &Accesses = F.Accesses;
-  // Kept accesses by hash; NewIndex maps old indices to kept ones.
-  llvm::DenseMap<size_t, llvm::SmallVector<size_t, 1>> ByHash;
+  // Kept accesses by hash (not a DenseMap: any size_t, its reserved empty
+  // and tombstone keys included, is a possible hash); NewIndex maps old
+  // indices to kept ones.
+  std::unordered_map<size_t, llvm::SmallVector<size_t, 1>> ByHash;
   std::vector<size_t> NewIndex(Accesses.size());
   size_t Out = 0;
   for (size_t I = 0; I < Accesses.size(); ++I) {
