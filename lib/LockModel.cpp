@@ -50,7 +50,7 @@ NameOp memberNameOp(llvm::StringRef N) {
       .Default(NameOp::None);
 }
 
-const char *const StdMutexes[] = {
+const llvm::StringRef StdMutexes[] = {
     "std::mutex",          "std::recursive_mutex", "std::timed_mutex",
     "std::recursive_timed_mutex", "std::shared_mutex",
     "std::shared_timed_mutex", "absl::Mutex", "boost::mutex",
@@ -104,8 +104,7 @@ bool LockModel::isKnownMutexClass(const CXXRecordDecl *RD) const {
   if (RD->hasAttr<CapabilityAttr>() ||
       declNameMatches(Named, Opts.MutexTypes))
     return true;
-  std::string QN = qualifiedName(Named);
-  return llvm::is_contained(StdMutexes, llvm::StringRef(QN));
+  return hasQualifiedName(Named, StdMutexes);
 }
 
 bool LockModel::isMutexClass(const CXXRecordDecl *RD) const {

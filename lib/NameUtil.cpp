@@ -51,7 +51,7 @@ static llvm::StringRef simpleName(const NamedDecl *D) {
 }
 
 bool hasQualifiedName(const NamedDecl *D,
-                      std::initializer_list<llvm::StringRef> Names) {
+                      llvm::ArrayRef<llvm::StringRef> Names) {
   if (!D)
     return false;
   llvm::StringRef Own = simpleName(D);

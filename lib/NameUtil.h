@@ -11,7 +11,6 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
-#include <initializer_list>
 #include <string>
 
 namespace maprace {
@@ -23,7 +22,7 @@ std::string qualifiedName(const clang::NamedDecl *D);
 /// D's own name is the last component of one of them: the models ask this
 /// of every class and callee they meet, and most match nothing.
 bool hasQualifiedName(const clang::NamedDecl *D,
-                      std::initializer_list<llvm::StringRef> Names);
+                      llvm::ArrayRef<llvm::StringRef> Names);
 
 /// The class behind a type, looking through references, cv-qualifiers and
 /// sugar (typedefs, `auto`). Null for non-class types. Pointers are not
