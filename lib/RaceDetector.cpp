@@ -220,8 +220,9 @@ RaceDetector::RaceDetector(const TranslationUnitAnalysis &A) : A(A) {
     OncePerObject.push_back(runsOncePerObject(T));
 }
 
-// Accesses to automatic variables of functions that start no thread have no
-// records (TranslationUnitAnalysis::isPrivatePerCall), so need no check here.
+// Accesses to automatic variables private to each run of their function
+// have no records (TranslationUnitAnalysis::isPrivatePerCall), so need no
+// check here or in forEachRacingPair.
 RaceDetector::Concurrency
 RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
                                  bool ApiShared) const {
@@ -278,8 +279,6 @@ void RaceDetector::forEachRacingPair(
   };
   // By container, in record order (deterministic).
   for (const AccessPath &K : A.accessedContainers()) {
-    if (A.isPrivatePerCall(K))
-      continue; // no pair of it can run at once (checked once per group)
     llvm::ArrayRef<const AccessRecord *> G = A.comparedRecordsOf(K);
     bool AnyWrite = false;
     for (const AccessRecord *R : G)

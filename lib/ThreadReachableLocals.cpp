@@ -168,10 +168,7 @@ public:
     // The local a member call may keep its arguments in: its object
     // (`svr.Get(path, handler)`, `v.push_back(&x)`). A function storing one
     // argument into another is not followed.
-    llvm::SmallVector<const VarDecl *, 1> Keepers;
     if (const VarDecl *W = localRoot(Obj))
-      Keepers.push_back(W);
-    for (const VarDecl *W : Keepers)
       for (const VarDecl *M : All)
         if (M != W)
           Holds[W].push_back(M);
