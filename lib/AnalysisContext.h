@@ -36,10 +36,14 @@ struct AnalysisContext {
       Facts;
   /// Every thread start in the translation unit, by id.
   std::vector<ThreadStartInfo> ThreadTable;
-  /// Classes that lock a mutex member of their own somewhere: they are meant
-  /// to be used from several threads, so any two of their entry points may
-  /// run at once.
-  llvm::DenseSet<const clang::CXXRecordDecl *> LockingClasses;
+  /// The mutex members each class locks somewhere. A class that locks one
+  /// of its own is meant to be used from several threads, so any two of its
+  /// entry points may run at once (RaceDetector; a mutex it borrows from its
+  /// callers does not count, CallersLocks.h).
+  llvm::DenseMap<const clang::CXXRecordDecl *, std::vector<AccessPath>>
+      LockedMutexes;
+  /// The mutexes code asserts are held (`mu->AssertHeld()`), in order.
+  std::vector<AccessPath> AssertedMutexes;
 
   /// Where virtual calls may go: the overriding definitions in this TU.
   OverriderIndex Overriders;

@@ -934,8 +934,12 @@ void Analyzer::acquire(FlowState &S, const AccessPath &P0, LockMode M,
   S.P.Acquired.acquireOnce({P, M, Loc});
   if (Emit && P.kind() == RootKind::This && !P.steps().empty())
     if (const auto *F = dyn_cast_or_null<FieldDecl>(P.steps().front()))
-      if (const auto *C = dyn_cast<CXXRecordDecl>(F->getParent()))
-        Ctx.LockingClasses.insert(C->getCanonicalDecl());
+      if (const auto *C = dyn_cast<CXXRecordDecl>(F->getParent())) {
+        std::vector<AccessPath> &Locked =
+            Ctx.LockedMutexes[C->getCanonicalDecl()];
+        if (std::find(Locked.begin(), Locked.end(), P) == Locked.end())
+          Locked.push_back(P);
+      }
 }
 
 void Analyzer::release(FlowState &S, const AccessPath &P0, SourceLocation Loc,
@@ -1099,6 +1103,10 @@ void Analyzer::applyLockCall(const LockCall &LC, const CallExpr *CE,
       AccessPath C = canonicalLock(P);
       if (!S.P.Acquired.contains(C))
         S.P.Acquired.add({C, LC.Mode, CE->getBeginLoc(), /*Asserted=*/true});
+      if (Emit && std::find(Ctx.AssertedMutexes.begin(),
+                            Ctx.AssertedMutexes.end(),
+                            C) == Ctx.AssertedMutexes.end())
+        Ctx.AssertedMutexes.push_back(C);
     }
     break;
   case LockCall::TryAcquire: {

@@ -130,6 +130,16 @@ std::string containerType(const LocalAccess &A, const ASTContext &AST) {
   return T.getUnqualifiedType().getAsString(PP);
 }
 
+/// One class, or one derived from the other.
+bool sameClassTree(const CXXRecordDecl *C, const CXXRecordDecl *L) {
+  C = C->getCanonicalDecl();
+  L = L->getCanonicalDecl();
+  if (C == L)
+    return true;
+  return C->hasDefinition() && L->hasDefinition() &&
+         (C->isDerivedFrom(L) || L->isDerivedFrom(C));
+}
+
 const CXXRecordDecl *ownerClass(const AccessPath &P) {
   if (P.kind() != RootKind::This)
     return nullptr;
@@ -139,29 +149,28 @@ const CXXRecordDecl *ownerClass(const AccessPath &P) {
   return nullptr;
 }
 
+} // namespace
+
 /// Does the lock belong to the container's own synchronisation: a global
 /// lock, or a mutex member of the class (or a base) that owns the member
 /// container? A lock only the caller's object has (`db->mutex_` held
-/// around `edit.NumEntries()`) says the object is synchronised from
+/// around `edit.NumEntries()`), or one the class borrows and expects its
+/// callers to hold (CallersLocks.h), says the object is synchronised from
 /// outside, which entry points cannot be judged against.
-bool isOwnLock(const AccessPath &Container, const AccessPath &Lock) {
+bool RaceDetector::isOwnLock(const AccessPath &Container,
+                             const AccessPath &Lock) const {
   if (Lock.kind() == RootKind::Global)
     return true;
   if (Container.kind() == RootKind::Global)
-    return Lock.kind() == RootKind::This;
+    return Lock.kind() == RootKind::This && !Borrowed.contains(Lock);
   const CXXRecordDecl *C = ownerClass(Container);
   const CXXRecordDecl *L = ownerClass(Lock);
-  if (!C || !L || Lock.kind() != RootKind::This)
+  if (!C || !L || Lock.kind() != RootKind::This || Borrowed.contains(Lock))
     return false;
-  C = C->getCanonicalDecl();
-  L = L->getCanonicalDecl();
-  if (C == L)
-    return true;
-  return C->hasDefinition() && L->hasDefinition() &&
-         (C->isDerivedFrom(L) || L->isDerivedFrom(C));
+  return sameClassTree(C, L);
 }
 
-bool holdsOwnLock(const AccessRecord &R) {
+bool RaceDetector::holdsOwnLock(const AccessRecord &R) const {
   for (const HeldLock &H : R.Held)
     if (isOwnLock(R.Access->Path, H.Path))
       return true;
@@ -170,21 +179,15 @@ bool holdsOwnLock(const AccessRecord &R) {
 
 /// The container is a member of a class that locks a mutex of its own
 /// somewhere (the "meant to be used concurrently").
-bool ownerLocks(const AnalysisContext &Ctx, const AccessPath &P) {
+bool RaceDetector::ownerLocks(const AccessPath &P) const {
   const CXXRecordDecl *C = ownerClass(P);
   if (!C)
     return false;
-  C = C->getCanonicalDecl();
-  if (Ctx.LockingClasses.count(C))
-    return true;
-  for (const CXXRecordDecl *L : Ctx.LockingClasses)
-    if (C->hasDefinition() && L->hasDefinition() &&
-        (C->isDerivedFrom(L) || L->isDerivedFrom(C)))
+  for (const CXXRecordDecl *L : LockingClasses)
+    if (sameClassTree(C, L))
       return true;
   return false;
 }
-
-} // namespace
 
 bool RaceDetector::isApiShared(const AccessPath &P,
                                llvm::ArrayRef<const AccessRecord *> Group) const {
@@ -193,7 +196,7 @@ bool RaceDetector::isApiShared(const AccessPath &P,
   if (const auto *Leaf = dyn_cast_or_null<ValueDecl>(P.leafDecl()))
     if (LockModel::guardedBy(Leaf))
       return true;
-  if (ownerLocks(A.context(), P))
+  if (ownerLocks(P))
     return true;
   // Some access guards it with a lock: it is meant to be shared. (Not an
   // access to an object under construction or private to one function.)
@@ -215,9 +218,17 @@ static bool runsOncePerObject(const ThreadStartInfo &T) {
                     ThreadModel::isThreadPointerType(Handle->getType()));
 }
 
-RaceDetector::RaceDetector(const TranslationUnitAnalysis &A) : A(A) {
+RaceDetector::RaceDetector(const TranslationUnitAnalysis &A)
+    : A(A), Borrowed(A) {
   for (const ThreadStartInfo &T : A.context().ThreadTable)
     OncePerObject.push_back(runsOncePerObject(T));
+  // A class locking only mutexes it borrows from its callers is not meant
+  // to be shared for that.
+  for (const auto &[C, Locked] : A.context().LockedMutexes)
+    if (llvm::any_of(Locked, [&](const AccessPath &P) {
+          return !Borrowed.contains(P);
+        }))
+      LockingClasses.push_back(C);
 }
 
 // Accesses to automatic variables private to each run of their function
@@ -330,7 +341,7 @@ void RaceDetector::forEachRacingPair(
       // against one holding the container's own lock, or any two in a
       // class that locks its own mutex (it is meant to be thread-safe).
       if (C == Concurrency::ByApi && !holdsOwnLock(X) && !holdsOwnLock(Y) &&
-          !ownerLocks(A.context(), K))
+          !ownerLocks(K))
         return;
       RacePair P;
       bool XFree = X.Held.empty(), YFree = Y.Held.empty();
@@ -918,7 +929,7 @@ std::vector<Finding> RaceDetector::iterationMutations() const {
           if (C == Concurrency::No)
             continue;
           if (C == Concurrency::ByApi && !holdsOwnLock(*W) &&
-              !holdsOwnLock(*R) && !ownerLocks(Ctx, L.Container))
+              !holdsOwnLock(*R) && !ownerLocks(L.Container))
             continue;
           bool Better = !BestW;
           if (BestW) {

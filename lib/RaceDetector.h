@@ -16,6 +16,7 @@
 #ifndef MAPRACE_RACEDETECTOR_H
 #define MAPRACE_RACEDETECTOR_H
 
+#include "CallersLocks.h"
 #include "Finding.h"
 #include "TranslationUnitAnalysis.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -88,6 +89,13 @@ private:
   /// Per thread start: kept in a member handle, so it runs once per object
   /// (asked for every pair; computed once).
   std::vector<bool> OncePerObject;
+  /// Mutexes classes borrow and expect their callers to hold.
+  CallersLocks Borrowed;
+  /// Classes that lock a mutex of their own somewhere.
+  std::vector<const clang::CXXRecordDecl *> LockingClasses;
+  bool isOwnLock(const AccessPath &Container, const AccessPath &Lock) const;
+  bool holdsOwnLock(const AccessRecord &R) const;
+  bool ownerLocks(const AccessPath &P) const;
 };
 
 } // namespace maprace
