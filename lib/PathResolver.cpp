@@ -58,7 +58,7 @@ bool PathResolver::thisIsCopy() const {
   return false;
 }
 
-static bool isSmartPointer(QualType T) {
+bool isSmartPointer(QualType T) {
   const CXXRecordDecl *RD = classOf(T);
   if (!RD || !RD->getIdentifier())
     return false;

@@ -68,6 +68,9 @@ private:
 /// True for the compiler's hidden range-for variables (__range1, __begin1).
 bool isImplicitRangeVar(const clang::VarDecl *VD);
 
+/// std::unique_ptr or std::shared_ptr.
+bool isSmartPointer(clang::QualType T);
+
 } // namespace maprace
 
 #endif

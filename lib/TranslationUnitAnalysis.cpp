@@ -256,6 +256,10 @@ struct TranslationUnitAnalysis::EntryState {
   /// of that function has its own object, no other thread sees it.
   bool LocalObject = false;
   bool Api = false;
+  /// Reference and pointer parameters (bit = index) bound, at every call in
+  /// this context, to an object private to the caller's run: a member
+  /// function called on one runs on a local object too.
+  uint64_t PrivateParams = 0;
   /// A call that brings this context here (for the "called here" note).
   SourceLocation ViaCall;
 
@@ -276,8 +280,11 @@ struct TranslationUnitAnalysis::EntryState {
     bool K = Constructing && O.Constructing;
     bool LO = LocalObject && O.LocalObject;
     bool A = Api || O.Api;
+    uint64_t PP = PrivateParams & O.PrivateParams;
     bool Changed = !H.sameAs(Held) || !L.sameAs(Live) || P != Private ||
-                   K != Constructing || LO != LocalObject || A != Api;
+                   K != Constructing || LO != LocalObject || A != Api ||
+                   PP != PrivateParams;
+    PrivateParams = PP;
     Held = H;
     Live = L;
     Private = P;
@@ -551,6 +558,31 @@ void TranslationUnitAnalysis::propagateContexts() {
     return Owner && (!mayStartThreads(Owner) || keptFromThreads(VD));
   };
 
+  // An object private to the run of function F in context E: a local
+  // object as above, a parameter bound to one by every caller, or the
+  // object of a member function running on a local object; and members
+  // of such an object held by value (not through a pointer or reference).
+  auto IsPrivateInRun = [&](const std::optional<AccessPath> &O,
+                            const FunctionDecl *F, const EntryState &E) {
+    if (!O)
+      return false;
+    for (const ValueDecl *S : O->steps())
+      if (S && (S->getType()->isPointerType() ||
+                S->getType()->isReferenceType() ||
+                isSmartPointer(S->getType())))
+        return false;
+    if (O->kind() == RootKind::This)
+      return E.LocalObject;
+    if (O->kind() != RootKind::Var)
+      return false;
+    if (const ParmVarDecl *PV = O->param()) {
+      unsigned Idx = PV->getFunctionScopeIndex();
+      return Idx < 64 && isDeclaredWithin(PV, F) &&
+             (E.PrivateParams >> Idx & 1);
+    }
+    return IsLocalObject(AccessPath::var(O->var()));
+  };
+
   std::vector<LockSet> Required(Order.size());
   llvm::DenseMap<const FunctionDecl *, size_t> OrderIndex;
   for (size_t K = 0; K < Order.size(); ++K) {
@@ -634,8 +666,12 @@ void TranslationUnitAnalysis::propagateContexts() {
                     IsPrivateObject(CS.Object);
         N.Constructing = isa<CXXConstructorDecl>(G) ||
                          (E.Constructing && CS.OnThisObject);
-        N.LocalObject =
-            (E.LocalObject && CS.OnThisObject) || IsLocalObject(CS.Object);
+        N.LocalObject = (E.LocalObject && CS.OnThisObject) ||
+                        IsLocalObject(CS.Object) ||
+                        IsPrivateInRun(CS.Object, F, E);
+        for (size_t A = 0; A < CS.Args.size() && A < 64; ++A)
+          if (IsPrivateInRun(CS.Args[A], F, E))
+            N.PrivateParams |= uint64_t(1) << A;
         N.Api = E.Api;
         N.ViaCall = CS.Loc;
         EntryState *Slot = I->state(G, C, true);
