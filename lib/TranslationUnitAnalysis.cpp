@@ -8,6 +8,7 @@
 #include "clang/AST/LambdaCapture.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseSet.h"
+#include <set>
 #include "llvm/ADT/Hashing.h"
 
 using namespace clang;
@@ -312,6 +313,15 @@ struct TranslationUnitAnalysis::Impl {
     V.push_back({C, EntryState()});
     return &V.back().second;
   }
+  const EntryState *find(const FunctionDecl *FD, unsigned C) const {
+    auto It = States.find(FD);
+    if (It == States.end())
+      return nullptr;
+    for (const auto &[Ctx, S] : It->second)
+      if (Ctx == C)
+        return &S;
+    return nullptr;
+  }
 };
 
 TranslationUnitAnalysis::TranslationUnitAnalysis(ASTContext &AST,
@@ -562,8 +572,58 @@ void TranslationUnitAnalysis::propagateContexts() {
   // object as above, a parameter bound to one by every caller, or the
   // object of a member function running on a local object; and members
   // of such an object held by value (not through a pointer or reference).
+  // A lambda reading a parameter of the function that made it (captured by
+  // reference) sees that function's run's object, if the function starts no
+  // thread that could run the lambda meanwhile. Decided from the maker's
+  // state in the same context, which may still change: every decision is
+  // checked once propagation settles, and one proved wrong is withdrawn
+  // for good and propagation redone (below).
+  struct CaptureUse {
+    const FunctionDecl *Maker;
+    unsigned Context;
+    unsigned Index; ///< a parameter, or 64 for `this`
+  };
+  std::vector<CaptureUse> CaptureUses;
+  std::set<std::pair<const FunctionDecl *, unsigned>> DeniedCaptures;
+  auto CapturedParamPrivate = [&](const ParmVarDecl *PV, const FunctionDecl *F,
+                                  unsigned C) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(F);
+    const auto *Maker =
+        dyn_cast_or_null<FunctionDecl>(PV->getParentFunctionOrMethod());
+    unsigned Idx = PV->getFunctionScopeIndex();
+    if (!MD || !MD->getParent()->isLambda() || !Maker || Idx >= 64 ||
+        !MD->getParent()->getDeclContext()->Encloses(Maker) ||
+        mayStartThreads(Maker) ||
+        DeniedCaptures.count({Maker->getCanonicalDecl(), Idx}))
+      return false;
+    if (!Maker->isThisDeclarationADefinition() && Maker->getDefinition())
+      Maker = Maker->getDefinition();
+    const EntryState *MS = I->find(Maker, C);
+    if (!MS || !(MS->PrivateParams >> Idx & 1))
+      return false;
+    CaptureUses.push_back({Maker, C, Idx});
+    return true;
+  };
+  // A lambda's `this` is the object of the member function that made it:
+  // private in the lambda if private in that run (same context, checked).
+  auto CapturedThisPrivate = [&](const FunctionDecl *G, unsigned C) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(G);
+    if (!MD || !MD->getParent()->isLambda())
+      return false;
+    const auto *Maker =
+        dyn_cast_or_null<CXXMethodDecl>(MD->getParent()->getDeclContext());
+    if (!Maker || Maker->isStatic() ||
+        DeniedCaptures.count({Maker->getCanonicalDecl(), 64u}))
+      return false;
+    const EntryState *MS = I->find(Maker, C);
+    if (!MS || !MS->LocalObject)
+      return false;
+    CaptureUses.push_back({Maker, C, 64u});
+    return true;
+  };
   auto IsPrivateInRun = [&](const std::optional<AccessPath> &O,
-                            const FunctionDecl *F, const EntryState &E) {
+                            const FunctionDecl *F, unsigned C,
+                            const EntryState &E) {
     if (!O)
       return false;
     for (const ValueDecl *S : O->steps())
@@ -577,8 +637,9 @@ void TranslationUnitAnalysis::propagateContexts() {
       return false;
     if (const ParmVarDecl *PV = O->param()) {
       unsigned Idx = PV->getFunctionScopeIndex();
-      return Idx < 64 && isDeclaredWithin(PV, F) &&
-             (E.PrivateParams >> Idx & 1);
+      if (!isDeclaredWithin(PV, F))
+        return CapturedParamPrivate(PV, F, C);
+      return Idx < 64 && (E.PrivateParams >> Idx & 1);
     }
     return IsLocalObject(AccessPath::var(O->var()));
   };
@@ -668,9 +729,12 @@ void TranslationUnitAnalysis::propagateContexts() {
                          (E.Constructing && CS.OnThisObject);
         N.LocalObject = (E.LocalObject && CS.OnThisObject) ||
                         IsLocalObject(CS.Object) ||
-                        IsPrivateInRun(CS.Object, F, E);
+                        IsPrivateInRun(CS.Object, F, C, E);
+        if (const auto *LM = dyn_cast<CXXMethodDecl>(G))
+          if (LM->getParent()->isLambda())
+            N.LocalObject = CapturedThisPrivate(G, C);
         for (size_t A = 0; A < CS.Args.size() && A < 64; ++A)
-          if (IsPrivateInRun(CS.Args[A], F, E))
+          if (IsPrivateInRun(CS.Args[A], F, C, E))
             N.PrivateParams |= uint64_t(1) << A;
         N.Api = E.Api;
         N.ViaCall = CS.Loc;
@@ -683,8 +747,18 @@ void TranslationUnitAnalysis::propagateContexts() {
 
   llvm::DenseSet<const FunctionDecl *> Tried;
   for (int Round = 0; Round < 8; ++Round) {
+    CaptureUses.clear();
     Propagate();
     bool Changed = false;
+    for (const CaptureUse &U : CaptureUses) {
+      const EntryState *MS = I->find(U.Maker, U.Context);
+      bool Holds = MS && (U.Index == 64 ? MS->LocalObject
+                                        : (MS->PrivateParams >> U.Index & 1));
+      if (!Holds) {
+        DeniedCaptures.insert({U.Maker->getCanonicalDecl(), U.Index});
+        Changed = true;
+      }
+    }
     // Threads run alongside whatever was running where they started.
     for (ThreadStartInfo &T : Ctx->ThreadTable) {
       ThreadSet L = T.LiveAtStartLocal;
