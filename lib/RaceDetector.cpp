@@ -239,16 +239,23 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
                                  bool ApiShared) const {
   if (X.LocalObject || Y.LocalObject)
     return Concurrency::No;
-  // An object under construction is reachable only from threads a
-  // constructor starts (handing them `this`).
-  auto StartedByConstructor = [&](const AccessRecord &O) {
+  // An object under construction is reachable only from threads its own
+  // constructor starts (handing them `this`), not from threads the
+  // constructor of some other object starts (a fixture building a server's
+  // routes, then starting the server's thread).
+  auto StartedByConstructorOf = [&](const AccessRecord &O,
+                                    const AccessRecord &Built) {
     if (!O.Thread)
       return false;
-    const FunctionDecl *S = A.context().ThreadTable[*O.Thread].Spawner;
-    return S && isa<CXXConstructorDecl>(S);
+    const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(
+        A.context().ThreadTable[*O.Thread].Spawner);
+    if (!Ctor)
+      return false;
+    const auto *K = dyn_cast_or_null<CXXRecordDecl>(Built.Access->Path.root());
+    return !K || sameClassTree(Ctor->getParent(), K);
   };
-  if ((X.UnderConstruction && !StartedByConstructor(Y)) ||
-      (Y.UnderConstruction && !StartedByConstructor(X)))
+  if ((X.UnderConstruction && !StartedByConstructorOf(Y, X)) ||
+      (Y.UnderConstruction && !StartedByConstructorOf(X, Y)))
     return Concurrency::No;
   const auto &Threads = A.context().ThreadTable;
   auto OnThreadSeenBy = [&](const AccessRecord &On, const AccessRecord &Other) {

@@ -94,3 +94,98 @@ void run() {
   b.join();
 }
 } // namespace global_from_constructor_bad
+
+// Another class's constructor starts the thread (a fixture starting its
+// server) and then builds a route: the list of routes races with the
+// server thread; the route's own parts, filled before it is published, do
+// not.
+namespace other_constructor_starts_thread_bad {
+// A factory template of the project's own (not std::make_unique).
+template <class T, class... Args> std::unique_ptr<T> make(Args &&...args) {
+  return std::unique_ptr<T>(new T(std::forward<Args>(args)...));
+}
+class Matcher {
+public:
+  explicit Matcher(const std::string &p) {
+    for (char c : p)
+      parts_.push_back(std::string(1, c));
+  }
+  bool Match(const std::string &s) const { return parts_.size() == s.size(); }
+
+private:
+  std::vector<std::string> parts_;
+};
+class Server {
+public:
+  void Route(const std::string &p) {
+    routes_.push_back(make<Matcher>(p));
+// CHECK: constructor-on-thread.cpp:[[@LINE-1]]:5: warning: data race on 'routes_' (std::vector<std::unique_ptr<Matcher>>): write ('push_back') with no lock held; the conflicting iteration in 'Server::Listen' holds no lock either [maprace-unguarded-access]
+  }
+  void Listen() {
+    for (auto &r : routes_)
+// CHECK: constructor-on-thread.cpp:[[@LINE-1]]:5: warning: loop over 'routes_' (std::vector<std::unique_ptr<Matcher>>) while the concurrent write ('push_back') in 'Server::Route' may change it; no lock is held at either [maprace-iteration-mutation]
+      r->Match("x");
+  }
+
+private:
+  std::vector<std::unique_ptr<Matcher>> routes_;
+};
+class Fixture {
+public:
+  Fixture() {
+    thread_ = std::thread([this] { server_.Listen(); });
+    server_.Route("/b");
+  }
+  ~Fixture() { thread_.join(); }
+
+private:
+  Server server_;
+  std::thread thread_;
+};
+void run() { Fixture f; }
+} // namespace other_constructor_starts_thread_bad
+
+// Its twin: the routes are built before the thread starts.
+namespace other_constructor_starts_thread_ok {
+// A factory template of the project's own (not std::make_unique).
+template <class T, class... Args> std::unique_ptr<T> make(Args &&...args) {
+  return std::unique_ptr<T>(new T(std::forward<Args>(args)...));
+}
+class Matcher {
+public:
+  explicit Matcher(const std::string &p) {
+    for (char c : p)
+      parts_.push_back(std::string(1, c));
+  }
+  bool Match(const std::string &s) const { return parts_.size() == s.size(); }
+
+private:
+  std::vector<std::string> parts_;
+};
+class Server {
+public:
+  void Route(const std::string &p) {
+    routes_.push_back(make<Matcher>(p));
+  }
+  void Listen() {
+    for (auto &r : routes_)
+      r->Match("x");
+  }
+
+private:
+  std::vector<std::unique_ptr<Matcher>> routes_;
+};
+class Fixture {
+public:
+  Fixture() {
+    server_.Route("/b");
+    thread_ = std::thread([this] { server_.Listen(); });
+  }
+  ~Fixture() { thread_.join(); }
+
+private:
+  Server server_;
+  std::thread thread_;
+};
+void run() { Fixture f; }
+} // namespace other_constructor_starts_thread_ok
