@@ -258,6 +258,20 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
       (Y.UnderConstruction && !StartedByConstructorOf(X, Y)))
     return Concurrency::No;
   const auto &Threads = A.context().ThreadTable;
+  // A local handed to threads is still its run's own: two accesses to it
+  // meet only inside one run, where one of them runs on a thread that run
+  // started, live at the other (or both on such threads).
+  if (const FunctionDecl *Owner = runLocalOwner(X.Access->Path)) {
+    bool XIn = X.Thread && startedDuringRunOf(*X.Thread, Owner);
+    bool YIn = Y.Thread && startedDuringRunOf(*Y.Thread, Owner);
+    if (!XIn && !YIn)
+      return Concurrency::No;
+    if (XIn != YIn) {
+      const AccessRecord &On = XIn ? X : Y, &Other = XIn ? Y : X;
+      return Other.Live->contains(*On.Thread) ? Concurrency::ByThread
+                                              : Concurrency::No;
+    }
+  }
   auto OnThreadSeenBy = [&](const AccessRecord &On, const AccessRecord &Other) {
     if (!On.Thread || !Other.Live->contains(*On.Thread))
       return false;
@@ -287,6 +301,60 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
   if (ApiShared && X.Api && Y.Api)
     return Concurrency::ByApi;
   return Concurrency::No;
+}
+
+/// The function whose every run has its own copy of the container: a
+/// local object (not a reference or pointer, not static) of a function.
+const FunctionDecl *RaceDetector::runLocalOwner(const AccessPath &P) const {
+  if (P.kind() != RootKind::Var || !P.var())
+    return nullptr;
+  const VarDecl *V = P.var();
+  if (!V->isLocalVarDecl() || V->isStaticLocal() ||
+      V->getType()->isReferenceType() || V->getType()->isPointerType())
+    return nullptr;
+  for (const ValueDecl *S : P.steps())
+    if (S && (S->getType()->isReferenceType() || S->getType()->isPointerType()))
+      return nullptr;
+  // The definition: the one whose body holds the local (and its lambdas).
+  return dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+}
+
+/// Is thread Tid started while Owner runs: started by Owner, its body a
+/// lambda written in Owner, or started by a function Owner calls?
+bool RaceDetector::startedDuringRunOf(unsigned Tid,
+                                      const FunctionDecl *Owner) const {
+  const ThreadStartInfo &T = A.context().ThreadTable[Tid];
+  if (!T.Spawner)
+    return false;
+  if (T.Spawner->getCanonicalDecl() == Owner->getCanonicalDecl())
+    return true;
+  if (T.Body && Owner->Encloses(T.Body->getDeclContext()))
+    return true;
+  std::lock_guard<std::mutex> L(CallersOfSpawnerLock);
+  auto [It, New] = CallersOfSpawner.try_emplace(Tid);
+  if (New) {
+    // Everything that reaches the spawner through calls (computed once per
+    // thread, and only for threads that touch a run's local).
+    if (CallerIndex.empty())
+      for (const auto &[F, FF] : A.context().Facts)
+        if (FF)
+          for (const CallSite &CS : FF->Calls)
+            if (CS.Callee)
+              CallerIndex[CS.Callee->getCanonicalDecl()].push_back(
+                  F->getCanonicalDecl());
+    std::vector<const FunctionDecl *> Work{T.Spawner->getCanonicalDecl()};
+    while (!Work.empty()) {
+      const FunctionDecl *G = Work.back();
+      Work.pop_back();
+      auto C = CallerIndex.find(G);
+      if (C == CallerIndex.end())
+        continue;
+      for (const FunctionDecl *Caller : C->second)
+        if (It->second.insert(Caller).second)
+          Work.push_back(Caller);
+    }
+  }
+  return It->second.count(Owner->getCanonicalDecl());
 }
 
 void RaceDetector::forEachRacingPair(
