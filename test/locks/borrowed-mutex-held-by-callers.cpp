@@ -44,6 +44,21 @@ public:
 };
 } // namespace job_prepared_under_owner_lock_ok
 
+// Only the comments say who holds the owner's mutex.
+namespace job_documented_under_owner_lock_ok {
+class Job {
+  Mutex *owner_mu_;
+  std::vector<int> parts_;
+
+public:
+  explicit Job(Mutex *mu) : owner_mu_(mu) {}
+  // Callers must hold owner_mu_.
+  void Prepare(int n) { parts_.push_back(n); }
+  int Run() { return static_cast<int>(parts_.size()); }
+  void Lock() { owner_mu_->Lock(); }
+};
+} // namespace job_documented_under_owner_lock_ok
+
 // The same, with the lock given up and taken back inside Prepare (a scoped
 // unlock around slow work): the job still runs one step at a time.
 namespace job_unlocks_owner_lock_for_a_while_ok {
