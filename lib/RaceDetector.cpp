@@ -183,6 +183,8 @@ bool RaceDetector::ownerLocks(const AccessPath &P) const {
   const CXXRecordDecl *C = ownerClass(P);
   if (!C)
     return false;
+  if (LockingClassSet.count(C->getCanonicalDecl()))
+    return true;
   for (const CXXRecordDecl *L : LockingClasses)
     if (sameClassTree(C, L))
       return true;
@@ -228,7 +230,8 @@ RaceDetector::RaceDetector(const TranslationUnitAnalysis &A)
     if (llvm::any_of(Locked, [&](const AccessPath &P) {
           return !Borrowed.contains(P);
         }))
-      LockingClasses.push_back(C);
+      if (LockingClassSet.insert(C).second)
+        LockingClasses.push_back(C);
 }
 
 // Accesses to automatic variables private to each run of their function

@@ -95,6 +95,7 @@ private:
   CallersLocks Borrowed;
   /// Classes that lock a mutex of their own somewhere.
   std::vector<const clang::CXXRecordDecl *> LockingClasses;
+  llvm::DenseSet<const clang::CXXRecordDecl *> LockingClassSet;
   bool isOwnLock(const AccessPath &Container, const AccessPath &Lock) const;
   bool holdsOwnLock(const AccessRecord &R) const;
   bool ownerLocks(const AccessPath &P) const;
