@@ -592,7 +592,7 @@ void TranslationUnitAnalysis::propagateContexts() {
         dyn_cast_or_null<FunctionDecl>(PV->getParentFunctionOrMethod());
     unsigned Idx = PV->getFunctionScopeIndex();
     if (!MD || !MD->getParent()->isLambda() || !Maker || Idx >= 64 ||
-        !MD->getParent()->getDeclContext()->Encloses(Maker) ||
+        !Maker->Encloses(MD->getParent()) ||
         mayStartThreads(Maker) ||
         DeniedCaptures.count({Maker->getCanonicalDecl(), Idx}))
       return false;
