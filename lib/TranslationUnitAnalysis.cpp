@@ -8,8 +8,8 @@
 #include "clang/AST/LambdaCapture.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseSet.h"
-#include <set>
 #include "llvm/ADT/Hashing.h"
+#include <set>
 
 using namespace clang;
 
@@ -568,10 +568,6 @@ void TranslationUnitAnalysis::propagateContexts() {
     return Owner && (!mayStartThreads(Owner) || keptFromThreads(VD));
   };
 
-  // An object private to the run of function F in context E: a local
-  // object as above, a parameter bound to one by every caller, or the
-  // object of a member function running on a local object; and members
-  // of such an object held by value (not through a pointer or reference).
   // A lambda reading a parameter of the function that made it (captured by
   // reference) sees that function's run's object, if the function starts no
   // thread that could run the lambda meanwhile. Decided from the maker's
@@ -585,13 +581,29 @@ void TranslationUnitAnalysis::propagateContexts() {
   };
   std::vector<CaptureUse> CaptureUses;
   std::set<std::pair<const FunctionDecl *, unsigned>> DeniedCaptures;
+  bool CapturesOff = false; // the last resort if rounds run out
+  // Are the decisions made in the last propagation still true? Withdraws
+  // those that are not.
+  auto CapturesHold = [&]() {
+    bool Hold = true;
+    for (const CaptureUse &U : CaptureUses) {
+      const EntryState *MS = I->find(U.Maker, U.Context);
+      if (!MS || !(U.Index == 64 ? MS->LocalObject
+                                 : (MS->PrivateParams >> U.Index & 1))) {
+        DeniedCaptures.insert({U.Maker->getCanonicalDecl(), U.Index});
+        Hold = false;
+      }
+    }
+    return Hold;
+  };
   auto CapturedParamPrivate = [&](const ParmVarDecl *PV, const FunctionDecl *F,
                                   unsigned C) {
     const auto *MD = dyn_cast<CXXMethodDecl>(F);
     const auto *Maker =
         dyn_cast_or_null<FunctionDecl>(PV->getParentFunctionOrMethod());
     unsigned Idx = PV->getFunctionScopeIndex();
-    if (!MD || !MD->getParent()->isLambda() || !Maker || Idx >= 64 ||
+    if (CapturesOff || !MD || !MD->getParent()->isLambda() || !Maker ||
+        Idx >= 64 ||
         !Maker->Encloses(MD->getParent()) ||
         mayStartThreads(Maker) ||
         DeniedCaptures.count({Maker->getCanonicalDecl(), Idx}))
@@ -612,7 +624,7 @@ void TranslationUnitAnalysis::propagateContexts() {
       return false;
     const auto *Maker =
         dyn_cast_or_null<CXXMethodDecl>(MD->getParent()->getDeclContext());
-    if (!Maker || Maker->isStatic() ||
+    if (CapturesOff || !Maker || Maker->isStatic() ||
         DeniedCaptures.count({Maker->getCanonicalDecl(), 64u}))
       return false;
     const EntryState *MS = I->find(Maker, C);
@@ -621,6 +633,10 @@ void TranslationUnitAnalysis::propagateContexts() {
     CaptureUses.push_back({Maker, C, 64u});
     return true;
   };
+  // An object private to the run of function F in context E: a local
+  // object as above, a parameter bound to one by every caller, or the
+  // object of a member function running on a local object; and members
+  // of such an object held by value (not through a pointer or reference).
   auto IsPrivateInRun = [&](const std::optional<AccessPath> &O,
                             const FunctionDecl *F, unsigned C,
                             const EntryState &E) {
@@ -749,16 +765,7 @@ void TranslationUnitAnalysis::propagateContexts() {
   for (int Round = 0; Round < 8; ++Round) {
     CaptureUses.clear();
     Propagate();
-    bool Changed = false;
-    for (const CaptureUse &U : CaptureUses) {
-      const EntryState *MS = I->find(U.Maker, U.Context);
-      bool Holds = MS && (U.Index == 64 ? MS->LocalObject
-                                        : (MS->PrivateParams >> U.Index & 1));
-      if (!Holds) {
-        DeniedCaptures.insert({U.Maker->getCanonicalDecl(), U.Index});
-        Changed = true;
-      }
-    }
+    bool Changed = !CapturesHold();
     // Threads run alongside whatever was running where they started.
     for (ThreadStartInfo &T : Ctx->ThreadTable) {
       ThreadSet L = T.LiveAtStartLocal;
@@ -807,6 +814,12 @@ void TranslationUnitAnalysis::propagateContexts() {
     }
     if (!Changed)
       break;
+  }
+  // Out of rounds with a capture decision still wrong: none at all.
+  if (!CapturesHold()) {
+    CapturesOff = true;
+    CaptureUses.clear();
+    Propagate();
   }
 
   // Remember the required locks for buildRecords.
