@@ -1,5 +1,6 @@
 //===- CallersLocks.cpp - Mutexes a class borrows from its callers --------===//
 #include "CallersLocks.h"
+#include "PathResolver.h"
 #include <algorithm>
 
 using namespace clang;
@@ -7,12 +8,10 @@ using namespace clang;
 namespace maprace {
 
 bool isBorrowedMutex(const AccessPath &Lock) {
-  if (Lock.kind() != RootKind::This)
-    return false;
-  for (const ValueDecl *S : Lock.steps())
-    if (S && (S->getType()->isPointerType() || S->getType()->isReferenceType()))
-      return true;
-  return false;
+  // A std::unique_ptr<Mutex> member is owned; only raw pointers and
+  // references are borrowed.
+  return Lock.kind() == RootKind::This &&
+         stepsThroughIndirection(Lock, /*SmartPointers=*/false);
 }
 
 CallersLocks::CallersLocks(const TranslationUnitAnalysis &A) {

@@ -66,6 +66,18 @@ bool isSmartPointer(QualType T) {
   return (N == "unique_ptr" || N == "shared_ptr") && isInStd(RD);
 }
 
+bool isIndirection(QualType T, bool SmartPointers) {
+  return T->isPointerType() || T->isReferenceType() ||
+         (SmartPointers && isSmartPointer(T));
+}
+
+bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers) {
+  for (const ValueDecl *S : P.steps())
+    if (S && isIndirection(S->getType(), SmartPointers))
+      return true;
+  return false;
+}
+
 static bool isSharedPointer(QualType T) {
   const CXXRecordDecl *RD = classOf(T);
   return RD && RD->getIdentifier() && RD->getName() == "shared_ptr" &&

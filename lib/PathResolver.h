@@ -71,6 +71,13 @@ bool isImplicitRangeVar(const clang::VarDecl *VD);
 /// std::unique_ptr or std::shared_ptr.
 bool isSmartPointer(clang::QualType T);
 
+/// A raw pointer or a reference (or, if asked, a std smart pointer): what
+/// it names may be some other object's.
+bool isIndirection(clang::QualType T, bool SmartPointers);
+
+/// Does a field step of P go through such an indirection?
+bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers);
+
 } // namespace maprace
 
 #endif

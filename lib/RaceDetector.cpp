@@ -307,17 +307,16 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
 }
 
 /// The function whose every run has its own copy of the container: a
-/// local object (not a reference or pointer, not static) of a function.
+/// local object (not a reference or pointer, smart or not; not static) of a
+/// function.
 const FunctionDecl *RaceDetector::runLocalOwner(const AccessPath &P) const {
   if (P.kind() != RootKind::Var || !P.var())
     return nullptr;
   const VarDecl *V = P.var();
   if (!V->isLocalVarDecl() || V->isStaticLocal() ||
-      V->getType()->isReferenceType() || V->getType()->isPointerType())
+      isIndirection(V->getType(), /*SmartPointers=*/true) ||
+      stepsThroughIndirection(P, /*SmartPointers=*/true))
     return nullptr;
-  for (const ValueDecl *S : P.steps())
-    if (S && (S->getType()->isReferenceType() || S->getType()->isPointerType()))
-      return nullptr;
   // The definition: the one whose body holds the local (and its lambdas).
   return dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
 }

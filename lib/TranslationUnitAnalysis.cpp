@@ -640,13 +640,8 @@ void TranslationUnitAnalysis::propagateContexts() {
   auto IsPrivateInRun = [&](const std::optional<AccessPath> &O,
                             const FunctionDecl *F, unsigned C,
                             const EntryState &E) {
-    if (!O)
+    if (!O || stepsThroughIndirection(*O, /*SmartPointers=*/true))
       return false;
-    for (const ValueDecl *S : O->steps())
-      if (S && (S->getType()->isPointerType() ||
-                S->getType()->isReferenceType() ||
-                isSmartPointer(S->getType())))
-        return false;
     if (O->kind() == RootKind::This)
       return E.LocalObject;
     if (O->kind() != RootKind::Var)
