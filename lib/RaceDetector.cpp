@@ -265,9 +265,14 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
   // meet only inside one run, where one of them runs on a thread that run
   // started, live at the other (or both on such threads).
   if (const FunctionDecl *Owner = runLocalOwner(X.Access->Path)) {
-    bool XIn = X.Thread && startedDuringRunOf(*X.Thread, Owner);
-    bool YIn = Y.Thread && startedDuringRunOf(*Y.Thread, Owner);
+    bool XIn = X.Thread && A.threadStartsDuringRunOf(*X.Thread, Owner);
+    bool YIn = Y.Thread && A.threadStartsDuringRunOf(*Y.Thread, Owner);
     if (!XIn && !YIn)
+      return Concurrency::No;
+    // One start, not in a loop: once per run, so two of its instances
+    // belong to two runs and two locals.
+    if (XIn && YIn && *X.Thread == *Y.Thread &&
+        !A.context().ThreadTable[*X.Thread].InLoop)
       return Concurrency::No;
     if (XIn != YIn) {
       const AccessRecord &On = XIn ? X : Y, &Other = XIn ? Y : X;
@@ -319,44 +324,6 @@ const FunctionDecl *RaceDetector::runLocalOwner(const AccessPath &P) const {
     return nullptr;
   // The definition: the one whose body holds the local (and its lambdas).
   return dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
-}
-
-/// Is thread Tid started while Owner runs: started by Owner, its body a
-/// lambda written in Owner, or started by a function Owner calls?
-bool RaceDetector::startedDuringRunOf(unsigned Tid,
-                                      const FunctionDecl *Owner) const {
-  const ThreadStartInfo &T = A.context().ThreadTable[Tid];
-  if (!T.Spawner)
-    return false;
-  if (T.Spawner->getCanonicalDecl() == Owner->getCanonicalDecl())
-    return true;
-  if (T.Body && Owner->Encloses(T.Body->getDeclContext()))
-    return true;
-  std::lock_guard<std::mutex> L(CallersOfSpawnerLock);
-  auto [It, New] = CallersOfSpawner.try_emplace(Tid);
-  if (New) {
-    // Everything that reaches the spawner through calls (computed once per
-    // thread, and only for threads that touch a run's local).
-    if (CallerIndex.empty())
-      for (const auto &[F, FF] : A.context().Facts)
-        if (FF)
-          for (const CallSite &CS : FF->Calls)
-            if (CS.Callee)
-              CallerIndex[CS.Callee->getCanonicalDecl()].push_back(
-                  F->getCanonicalDecl());
-    std::vector<const FunctionDecl *> Work{T.Spawner->getCanonicalDecl()};
-    while (!Work.empty()) {
-      const FunctionDecl *G = Work.back();
-      Work.pop_back();
-      auto C = CallerIndex.find(G);
-      if (C == CallerIndex.end())
-        continue;
-      for (const FunctionDecl *Caller : C->second)
-        if (It->second.insert(Caller).second)
-          Work.push_back(Caller);
-    }
-  }
-  return It->second.count(Owner->getCanonicalDecl());
 }
 
 void RaceDetector::forEachRacingPair(

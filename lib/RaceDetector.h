@@ -19,7 +19,6 @@
 #include "CallersLocks.h"
 #include "Finding.h"
 #include "TranslationUnitAnalysis.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <map>
@@ -100,14 +99,7 @@ private:
   bool holdsOwnLock(const AccessRecord &R) const;
   bool ownerLocks(const AccessPath &P) const;
   const clang::FunctionDecl *runLocalOwner(const AccessPath &P) const;
-  bool startedDuringRunOf(unsigned Tid, const clang::FunctionDecl *Owner) const;
-  /// Per thread: the functions that reach its spawner (filled on demand).
-  mutable std::mutex CallersOfSpawnerLock;
-  mutable llvm::DenseMap<unsigned, llvm::DenseSet<const clang::FunctionDecl *>>
-      CallersOfSpawner;
-  mutable llvm::DenseMap<const clang::FunctionDecl *,
-                         std::vector<const clang::FunctionDecl *>>
-      CallerIndex;
+
 };
 
 } // namespace maprace

@@ -356,6 +356,18 @@ void TranslationUnitAnalysis::findThreadStarters() {
   closeOverCallers(ThreadStarters, Callers);
 }
 
+bool TranslationUnitAnalysis::threadStartsDuringRunOf(
+    unsigned Tid, const FunctionDecl *Owner) const {
+  // A thread a callee starts reaches the caller's locals only through the
+  // callee's parameters, which are other paths (a known limit), so the
+  // spawner and where the body is written are enough.
+  const ThreadStartInfo &T = Ctx->ThreadTable[Tid];
+  if (!T.Spawner || !Owner)
+    return false;
+  return T.Spawner->getCanonicalDecl() == Owner->getCanonicalDecl() ||
+         (T.Body && Owner->Encloses(T.Body->getDeclContext()));
+}
+
 bool TranslationUnitAnalysis::mayStartThreads(const FunctionDecl *F) const {
   return F && ThreadStarters.count(F->getCanonicalDecl());
 }

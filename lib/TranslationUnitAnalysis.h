@@ -117,6 +117,11 @@ public:
   bool claimSkipReport() const { return !SkipReported.exchange(true); }
   /// Functions analysed (for statistics and tests).
   unsigned analysedFunctionCount() const { return AnalysedCount; }
+  /// Does thread Tid start while Owner runs: started by Owner, or its body
+  /// a lambda written in Owner (handed to a helper that starts it)?
+  bool threadStartsDuringRunOf(unsigned Tid,
+                               const clang::FunctionDecl *Owner) const;
+
   /// The analysed functions, callees first (a deterministic order).
   const std::vector<const clang::FunctionDecl *> &analysedFunctions() const {
     return Order;
@@ -147,6 +152,7 @@ private:
       ComparedByPath;
   std::vector<ThinnedContainer> Thinned;
   llvm::DenseSet<const clang::FunctionDecl *> ThreadStarters;
+
   /// Locals of thread-starting functions that a started thread may reach.
   llvm::DenseSet<const clang::VarDecl *> ThreadReachable;
   bool keptFromThreads(const clang::VarDecl *V) const;
