@@ -335,6 +335,28 @@ std::optional<std::string> invalidation(ContainerFamily F,
   return std::nullopt;
 }
 
+bool insertionKeepsHandles(ContainerFamily F, llvm::StringRef Method,
+                           bool AssignsElement, bool Iterator) {
+  bool Insertion = llvm::StringSwitch<bool>(Method)
+                       .Cases({"insert", "emplace", "emplace_hint",
+                               "try_emplace", "push_back", "push_front",
+                               "emplace_back", "emplace_front", "insert_range"},
+                              true)
+                       .Default(false) ||
+                   (Method == "operator[]" && !AssignsElement);
+  switch (F) {
+  case ContainerFamily::Ordered:
+  case ContainerFamily::NodeList:
+    return Insertion;
+  case ContainerFamily::Unordered:
+    return Insertion && !Iterator;
+  case ContainerFamily::Vector:
+  case ContainerFamily::Adapter:
+    return false;
+  }
+  return false;
+}
+
 bool leavesLoopSafely(const Expr *Call, const VarDecl *Cursor,
                       ParentMap &PM) {
   const Stmt *S = Call;

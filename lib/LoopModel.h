@@ -61,6 +61,17 @@ std::optional<std::string> invalidation(ContainerFamily F,
                                         llvm::StringRef Method,
                                         bool ErasesCurrent);
 
+/// Does a write `Method` to a container of family F leave every handle
+/// into it valid and every element as it was: an insertion into a
+/// node-based container (std::map, std::list) moves no element, and one
+/// into a hash map keeps references and pointers (a rehash invalidates only
+/// its iterators). `m[k]` counts only when its result is just read
+/// (AssignsElement false): `m[k] = v` may write the very element a handle
+/// stands on. Any other write, and every write to a contiguous container,
+/// may invalidate a handle.
+bool insertionKeepsHandles(ContainerFamily F, llvm::StringRef Method,
+                           bool AssignsElement, bool Iterator);
+
 /// The mutating call is safe for the loop: `it = c.erase(it)`, or it is
 /// directly followed by `break`/`return` (the loop does not go on).
 bool leavesLoopSafely(const clang::Expr *Call, const clang::VarDecl *Cursor,

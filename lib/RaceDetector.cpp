@@ -2,6 +2,7 @@
 #include "ThreadModel.h"
 #include "CallBinding.h"
 #include "FixIts.h"
+#include "LoopModel.h"
 #include "NameUtil.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -1074,10 +1075,17 @@ RaceDetector::escapedHandles() const {
         Uses = A.recordsOf(&FF->Accesses[E.CreationAccess]);
       llvm::ArrayRef<const AccessRecord *> Group = A.recordsOf(E.Container);
       bool ApiShared = isApiShared(E.Container, Group);
+      std::optional<ContainerInfo> Info = Ctx.Containers.classify(E.ContainerType);
       const AccessRecord *Writer = nullptr;
       for (const AccessRecord *W : Group) {
         if (W->Access->Kind != AccessKind::Write || !W->Held.contains(E.Lock) ||
             W->ObjectPrivate)
+          continue;
+        // An insertion of some key moves no node of a std::map and changes
+        // no element the handle stands on.
+        if (Info && insertionKeepsHandles(Info->Family, W->Access->Method,
+                                          !W->Access->InsertingRead,
+                                          E.HandleKind == "iterator"))
           continue;
         for (const AccessRecord *U : Uses)
           if (mayRunConcurrently(*U, *W, ApiShared) != Concurrency::No) {

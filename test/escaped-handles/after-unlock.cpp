@@ -213,7 +213,8 @@ public:
 } // namespace pointer_to_element_ok
 
 // equal_range()'s pair of iterators: `r.first->second` after
-// unique_lock::unlock().
+// unique_lock::unlock(), while Drop may erase that element (Add's emplace
+// moves no node of a multimap: it is not the writer named).
 namespace equal_range_bad {
 class Index {
   std::mutex mu_;
@@ -224,6 +225,10 @@ public:
     std::lock_guard<std::mutex> l(mu_);
     m_.emplace(k, std::move(v));
   }
+  void Drop(int k) {
+    std::lock_guard<std::mutex> l(mu_);
+    m_.erase(k);
+  }
   int First(int k) {
     std::unique_lock<std::mutex> l(mu_);
     auto r = m_.equal_range(k);
@@ -231,7 +236,7 @@ public:
       return 0;
     l.unlock();
     return *r.first->second;
-    // CHECK: after-unlock.cpp:[[@LINE-1]]:13: warning: iterator 'r' into 'm_' (std::multimap<int, std::shared_ptr<int>>) is used after 'mu_' is released; a concurrent write ('emplace') in 'Index::Add' holding 'mu_' may invalidate it [maprace-unguarded-access]
+    // CHECK: after-unlock.cpp:[[@LINE-1]]:13: warning: iterator 'r' into 'm_' (std::multimap<int, std::shared_ptr<int>>) is used after 'mu_' is released; a concurrent write ('erase') in 'Index::Drop' holding 'mu_' may invalidate it [maprace-unguarded-access]
   }
 };
 } // namespace equal_range_bad
@@ -448,7 +453,8 @@ public:
 } // namespace vector_front_data_ok
 
 // set::insert()'s iterator (through a structured binding), dereferenced
-// after unique_lock::unlock().
+// after unique_lock::unlock(), while Forget may erase that name (Add's
+// insert moves no node: it is not the writer named).
 namespace set_insert_bad {
 class Names {
   std::mutex mu_;
@@ -459,12 +465,16 @@ public:
     std::lock_guard<std::mutex> l(mu_);
     s_.insert(std::move(n));
   }
+  void Forget(const std::string &n) {
+    std::lock_guard<std::mutex> l(mu_);
+    s_.erase(n);
+  }
   size_t Intern(const std::string &n) {
     std::unique_lock<std::mutex> l(mu_);
     auto [it, fresh] = s_.insert(n);
     l.unlock();
     return it->size();
-    // CHECK: after-unlock.cpp:[[@LINE-1]]:12: warning: iterator 'it' into 's_' (std::set<std::string>) is used after 'mu_' is released; a concurrent write ('insert') in 'Names::Add' holding 'mu_' may invalidate it [maprace-unguarded-access]
+    // CHECK: after-unlock.cpp:[[@LINE-1]]:12: warning: iterator 'it' into 's_' (std::set<std::string>) is used after 'mu_' is released; a concurrent write ('erase') in 'Names::Forget' holding 'mu_' may invalidate it [maprace-unguarded-access]
   }
 };
 } // namespace set_insert_bad
