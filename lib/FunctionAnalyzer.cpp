@@ -2,6 +2,7 @@
 #include "CallBinding.h"
 #include "ExprUtil.h"
 #include "ForwardingModel.h"
+#include "LoopElementArgs.h"
 #include "LoopModel.h"
 #include "RepeatedAccesses.h"
 #include "clang/AST/ParentMap.h"
@@ -1424,6 +1425,9 @@ void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
                       Call->getDirectCallee()->getName() == "cref");
           if (ByRef)
             Info.Object = R.resolve(O);
+          Info.OwnElementObject =
+              ByRef && isOwnIterationElement(T->BoundObject, TS.Site,
+                                             parents());
         }
       }
       unsigned Offset = T->JThreadStopToken ? 1 : 0;
@@ -1441,6 +1445,9 @@ void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
           ByRef = true;
         if (ByRef)
           P = R.resolve(Inner);
+        if (ByRef && Info.ParamBindings.size() < 64 &&
+            isOwnIterationElement(A, TS.Site, parents()))
+          Info.OwnElementParams |= uint64_t(1) << Info.ParamBindings.size();
         Info.ParamBindings.push_back(P);
       }
     }

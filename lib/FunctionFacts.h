@@ -139,6 +139,10 @@ struct ThreadStartInfo {
   }
   /// Started inside a loop: several instances run at once.
   bool InLoop = false;
+  /// Parameters (bit = index) and the object the start hands the element
+  /// of its loop's own iteration (`&states[i]`): each instance has its own.
+  uint64_t OwnElementParams = 0;
+  bool OwnElementObject = false;
   /// Not joined on every path before the spawner returns.
   bool Escapes = false;
   /// Threads of the spawner that were running when this one started.

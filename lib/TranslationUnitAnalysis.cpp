@@ -443,6 +443,11 @@ void TranslationUnitAnalysis::indexAndAnalyse() {
     B.Object = T.Object;
     B.Args = T.ParamBindings;
     for (const LocalAccess &PA : BF->Summary.ParamAccesses) {
+      // The instance's own element races with nothing: no record.
+      if (const ParmVarDecl *PV = PA.Path.param())
+        if (PV->getFunctionScopeIndex() < 64 &&
+            (T.OwnElementParams >> PV->getFunctionScopeIndex() & 1))
+          continue;
       std::optional<AccessPath> P = toCaller(PA.Path, B);
       if (!P)
         continue;
@@ -694,10 +699,15 @@ void TranslationUnitAnalysis::propagateContexts() {
       EntryState S;
       S.Valid = true;
       switch (EC.K) {
-      case ExecutionContext::Thread:
+      case ExecutionContext::Thread: {
         S.Live = ThreadLive[EC.ThreadId];
         S.Api = ThreadApi[EC.ThreadId];
+        // Each instance's own element of the loop that starts it.
+        const ThreadStartInfo &T = Ctx->ThreadTable[EC.ThreadId];
+        S.PrivateParams = T.OwnElementParams;
+        S.LocalObject = T.OwnElementObject;
         break;
+      }
       case ExecutionContext::Main:
         break;
       case ExecutionContext::Entry:
