@@ -78,6 +78,18 @@ bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers) {
   return false;
 }
 
+const FunctionDecl *runLocalOwner(const AccessPath &P) {
+  if (P.kind() != RootKind::Var || !P.var())
+    return nullptr;
+  const VarDecl *V = P.var();
+  if (!V->isLocalVarDecl() || V->isStaticLocal() ||
+      isIndirection(V->getType(), /*SmartPointers=*/true) ||
+      stepsThroughIndirection(P, /*SmartPointers=*/true))
+    return nullptr;
+  // The definition: the one whose body holds the local (and its lambdas).
+  return dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+}
+
 static bool isSharedPointer(QualType T) {
   const CXXRecordDecl *RD = classOf(T);
   return RD && RD->getIdentifier() && RD->getName() == "shared_ptr" &&

@@ -78,6 +78,11 @@ bool isIndirection(clang::QualType T, bool SmartPointers);
 /// Does a field step of P go through such an indirection?
 bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers);
 
+/// The function whose every run has its own copy of what P names: P is (a
+/// member held by value of) a local object of that function, not a
+/// reference or pointer, smart or not, and not static. Null otherwise.
+const clang::FunctionDecl *runLocalOwner(const AccessPath &P);
+
 } // namespace maprace
 
 #endif

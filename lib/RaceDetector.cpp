@@ -264,8 +264,12 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
   const auto &Threads = A.context().ThreadTable;
   // A local handed to threads is still its run's own: two accesses to it
   // meet only inside one run, where one of them runs on a thread that run
-  // started, live at the other (or both on such threads).
-  if (const FunctionDecl *Owner = runLocalOwner(X.Access->Path)) {
+  // started, live at the other (or both on such threads). So are the
+  // members of a local object its member functions touch.
+  const FunctionDecl *Owner = runLocalOwner(X.Access->Path);
+  if (!Owner && X.RunOwner && X.RunOwner == Y.RunOwner)
+    Owner = X.RunOwner;
+  if (Owner) {
     bool XIn = X.Thread && A.threadStartsDuringRunOf(*X.Thread, Owner);
     bool YIn = Y.Thread && A.threadStartsDuringRunOf(*Y.Thread, Owner);
     if (!XIn && !YIn)
@@ -310,21 +314,6 @@ RaceDetector::mayRunConcurrently(const AccessRecord &X, const AccessRecord &Y,
   if (ApiShared && X.Api && Y.Api)
     return Concurrency::ByApi;
   return Concurrency::No;
-}
-
-/// The function whose every run has its own copy of the container: a
-/// local object (not a reference or pointer, smart or not; not static) of a
-/// function.
-const FunctionDecl *RaceDetector::runLocalOwner(const AccessPath &P) const {
-  if (P.kind() != RootKind::Var || !P.var())
-    return nullptr;
-  const VarDecl *V = P.var();
-  if (!V->isLocalVarDecl() || V->isStaticLocal() ||
-      isIndirection(V->getType(), /*SmartPointers=*/true) ||
-      stepsThroughIndirection(P, /*SmartPointers=*/true))
-    return nullptr;
-  // The definition: the one whose body holds the local (and its lambdas).
-  return dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
 }
 
 void RaceDetector::forEachRacingPair(

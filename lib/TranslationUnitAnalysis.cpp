@@ -261,6 +261,9 @@ struct TranslationUnitAnalysis::EntryState {
   /// this context, to an object private to the caller's run: a member
   /// function called on one runs on a local object too.
   uint64_t PrivateParams = 0;
+  /// Runs on a local object of this function's run (not private to it:
+  /// the function starts threads that may see it); null if mixed.
+  const FunctionDecl *RunOwner = nullptr;
   /// A call that brings this context here (for the "called here" note).
   SourceLocation ViaCall;
 
@@ -282,10 +285,12 @@ struct TranslationUnitAnalysis::EntryState {
     bool LO = LocalObject && O.LocalObject;
     bool A = Api || O.Api;
     uint64_t PP = PrivateParams & O.PrivateParams;
+    const FunctionDecl *RO = RunOwner == O.RunOwner ? RunOwner : nullptr;
     bool Changed = !H.sameAs(Held) || !L.sameAs(Live) || P != Private ||
                    K != Constructing || LO != LocalObject || A != Api ||
-                   PP != PrivateParams;
+                   PP != PrivateParams || RO != RunOwner;
     PrivateParams = PP;
+    RunOwner = RO;
     Held = H;
     Live = L;
     Private = P;
@@ -594,7 +599,8 @@ void TranslationUnitAnalysis::propagateContexts() {
   struct CaptureUse {
     const FunctionDecl *Maker;
     unsigned Context;
-    unsigned Index; ///< a parameter, or 64 for `this`
+    unsigned Index; ///< a parameter, 64 for `this`, 65 for its run owner
+    const FunctionDecl *Owner = nullptr; ///< for 65: the owner seen
   };
   std::vector<CaptureUse> CaptureUses;
   std::set<std::pair<const FunctionDecl *, unsigned>> DeniedCaptures;
@@ -605,8 +611,10 @@ void TranslationUnitAnalysis::propagateContexts() {
     bool Hold = true;
     for (const CaptureUse &U : CaptureUses) {
       const EntryState *MS = I->find(U.Maker, U.Context);
-      if (!MS || !(U.Index == 64 ? MS->LocalObject
-                                 : (MS->PrivateParams >> U.Index & 1))) {
+      bool Holds = MS && (U.Index == 65   ? MS->RunOwner == U.Owner
+                          : U.Index == 64 ? MS->LocalObject
+                                          : (MS->PrivateParams >> U.Index & 1));
+      if (!Holds) {
         DeniedCaptures.insert({U.Maker->getCanonicalDecl(), U.Index});
         Hold = false;
       }
@@ -649,6 +657,24 @@ void TranslationUnitAnalysis::propagateContexts() {
       return false;
     CaptureUses.push_back({Maker, C, 64u});
     return true;
+  };
+  // A lambda's `this` is its maker's object: a local of the same run, if
+  // the maker's is (same context, checked like the decisions above).
+  auto CapturedThisRunOwner = [&](const FunctionDecl *G,
+                                  unsigned C) -> const FunctionDecl * {
+    const auto *MD = dyn_cast<CXXMethodDecl>(G);
+    if (!MD || !MD->getParent()->isLambda())
+      return nullptr;
+    const auto *Maker =
+        dyn_cast_or_null<CXXMethodDecl>(MD->getParent()->getDeclContext());
+    if (CapturesOff || !Maker || Maker->isStatic() ||
+        DeniedCaptures.count({Maker->getCanonicalDecl(), 65u}))
+      return nullptr;
+    const EntryState *MS = I->find(Maker, C);
+    if (!MS || !MS->RunOwner)
+      return nullptr;
+    CaptureUses.push_back({Maker, C, 65u, MS->RunOwner});
+    return MS->RunOwner;
   };
   // An object private to the run of function F in context E: a local
   // object as above, a parameter bound to one by every caller, or the
@@ -763,9 +789,14 @@ void TranslationUnitAnalysis::propagateContexts() {
         N.LocalObject = (E.LocalObject && CS.OnThisObject) ||
                         IsLocalObject(CS.Object) ||
                         IsPrivateInRun(CS.Object, F, C, E);
+        N.RunOwner = CS.OnThisObject ? E.RunOwner
+                     : CS.Object        ? runLocalOwner(*CS.Object)
+                                        : nullptr;
         if (const auto *LM = dyn_cast<CXXMethodDecl>(G))
-          if (LM->getParent()->isLambda())
+          if (LM->getParent()->isLambda()) {
             N.LocalObject = CapturedThisPrivate(G, C);
+            N.RunOwner = CapturedThisRunOwner(G, C);
+          }
         for (size_t A = 0; A < CS.Args.size() && A < 64; ++A)
           if (IsPrivateInRun(CS.Args[A], F, C, E))
             N.PrivateParams |= uint64_t(1) << A;
@@ -862,7 +893,7 @@ void TranslationUnitAnalysis::buildRecords() {
   auto Add = [&](AccessRecord R) {
     size_t H = llvm::hash_combine(R.Access, R.Thread ? *R.Thread + 1 : 0,
                                   R.Api, R.ObjectPrivate, R.UnderConstruction,
-                                  R.LocalObject, R.Live);
+                                  R.LocalObject, R.RunOwner, R.Live);
     for (const HeldLock &L : R.Held)
       H = llvm::hash_combine(H, L.Path.hash(), static_cast<int>(L.Mode));
     if (!Seen.insert(H).second)
@@ -913,6 +944,8 @@ void TranslationUnitAnalysis::buildRecords() {
         R.UnderConstruction =
             E.Constructing && A.Path.kind() == RootKind::This;
         R.LocalObject = E.LocalObject && A.Path.kind() == RootKind::This;
+        if (A.Path.kind() == RootKind::This)
+          R.RunOwner = E.RunOwner;
         R.Api = E.Api && !R.ObjectPrivate;
         R.ViaCall = E.ViaCall;
         R.EntryHeld = E.Held;

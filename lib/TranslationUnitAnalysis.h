@@ -64,6 +64,9 @@ struct AccessRecord {
   /// r.Add(x);`): every run of that function has its own, so no other
   /// access, on any thread, touches this one's object.
   bool LocalObject = false;
+  /// On a local object of this function's run, one that starts threads
+  /// (`Server svr; svr.Get(...)`): two runs have two objects.
+  const clang::FunctionDecl *RunOwner = nullptr;
   /// The call that brought the function into this context, if not a root,
   /// and the locks every caller held there.
   clang::SourceLocation ViaCall;
