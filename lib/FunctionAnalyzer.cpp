@@ -376,6 +376,7 @@ private:
                bool Temporary = false);
   void applyLockCall(const LockCall &LC, const CallExpr *CE, FlowState &S);
   bool applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S);
+  bool constructGuardRange(const CXXConstructExpr *CE, FlowState &S);
   void constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
                       FlowState &S);
   void releaseGuard(GuardState &G, FlowState &S, SourceLocation Loc);
@@ -1351,6 +1352,108 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
   S.Guards.push_back(G);
 }
 
+/// The local container a `c.begin()` / `c.end()` call walks.
+static const VarDecl *localRangeOf(const Expr *E, llvm::StringRef Begin,
+                                   llvm::StringRef CBegin) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(stripTemporaries(E));
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() ||
+      (MD->getName() != Begin && MD->getName() != CBegin))
+    return nullptr;
+  const auto *DR = dyn_cast<DeclRefExpr>(
+      MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *VD = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+  return VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType()
+             ? VD
+             : nullptr;
+}
+
+/// `std::vector<ReadLock> locks(mutexes.begin(), mutexes.end());`: one lock
+/// holder per mutex of a local list -- taking several locks in address
+/// order. Holds the mutexes pushed into the list on every path before (the
+/// statements before the declaration in its block), until `locks` dies.
+bool Analyzer::constructGuardRange(const CXXConstructExpr *CE, FlowState &S) {
+  auto VarIt = Scan.ConstructVar.find(CE);
+  if (VarIt == Scan.ConstructVar.end() || CE->getNumArgs() < 2)
+    return false;
+  const VarDecl *Locks = VarIt->second;
+  const VarDecl *List = localRangeOf(CE->getArg(0), "begin", "cbegin");
+  if (!List || List != localRangeOf(CE->getArg(1), "end", "cend"))
+    return false;
+  // The element type: a lock holder whose constructor takes the mutex.
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      classOf(CE->getType()));
+  if (!Spec || Spec->getTemplateArgs().size() < 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  const CXXRecordDecl *Holder =
+      classOf(Spec->getTemplateArgs()[0].getAsType());
+  if (!Holder || !Holder->hasDefinition())
+    return false;
+  const CXXConstructorDecl *HolderCtor = nullptr;
+  for (const CXXConstructorDecl *C : Holder->ctors())
+    if (C->getNumParams() == 1 && !C->isCopyOrMoveConstructor() &&
+        C->getParamDecl(0)->getType()->isPointerType())
+      HolderCtor = C->getDefinition() ? cast<CXXConstructorDecl>(
+                                            C->getDefinition())
+                                      : C;
+  const FunctionFacts *HF = HolderCtor ? Ctx.factsOf(HolderCtor) : nullptr;
+  if (!HF || HF->Skipped || HF->Summary.AcquiredAtExit.empty())
+    return false;
+  // The pushes into the list that precede the declaration in its block.
+  const Stmt *Decl = parents().getParent(CE);
+  while (Decl && !isa<DeclStmt>(Decl))
+    Decl = parents().getParent(Decl);
+  const auto *Block =
+      Decl ? dyn_cast_or_null<CompoundStmt>(parents().getParent(Decl)) : nullptr;
+  if (!Block)
+    return false;
+  llvm::SmallVector<const Expr *, 4> Pushed;
+  for (const Stmt *St : Block->body()) {
+    if (St == Decl)
+      break;
+    if (const auto *E = dyn_cast<Expr>(St))
+      St = E->IgnoreImplicit();
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(St);
+    const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+    const auto *DR = MC ? dyn_cast<DeclRefExpr>(
+                              MC->getImplicitObjectArgument()->IgnoreParenImpCasts())
+                        : nullptr;
+    if (!MD || !DR || DR->getDecl() != List || !MD->getIdentifier())
+      continue;
+    if ((MD->getName() == "push_back" || MD->getName() == "emplace_back") &&
+        MC->getNumArgs() == 1)
+      Pushed.push_back(MC->getArg(0));
+    else if (!MD->isConst())
+      Pushed.clear(); // clear(), pop_back(), erase(): start over
+  }
+  GuardState G;
+  G.Key = Locks;
+  G.Kind = GuardKind::LockGuard;
+  for (const Expr *M : Pushed) {
+    const Expr *Arg[] = {M};
+    CallBinding B = bindingFor(HolderCtor, nullptr, std::nullopt, nullptr, Arg);
+    MemberBindings MB;
+    for (const auto &[Field, Idx] : HF->Summary.MemberBindings)
+      if (Idx < B.Args.size() && B.Args[Idx])
+        MB.insert({Field, *B.Args[Idx]});
+    B.ObjectMembers = &MB;
+    for (const HeldLock &H : toCaller(HF->Summary.AcquiredAtExit, B)) {
+      G.Mutexes.push_back(H.Path);
+      G.Mode = H.Mode;
+    }
+  }
+  if (G.Mutexes.empty())
+    return false;
+  S.removeGuard(Locks);
+  GuardMutexes[Locks] = G.Mutexes;
+  for (const AccessPath &M : G.Mutexes)
+    acquire(S, M, G.Mode, CE->getBeginLoc());
+  G.Own = GuardState::Owns;
+  S.Guards.push_back(G);
+  return true;
+}
+
 //===----------------------------------------------------------------------===//
 // Threads
 //===----------------------------------------------------------------------===//
@@ -2074,6 +2177,7 @@ void Analyzer::handleConstruct(const CXXConstructExpr *CE, FlowState &S) {
     // the source -- reported by the call when it is a by-value argument.
     if (!Scan.ArgCopies.count(CE))
       handleArguments(CE, Ctor, Args, S);
+    constructGuardRange(CE, S);
     return;
   }
   handleArguments(CE, Ctor, Args, S);
