@@ -2022,6 +2022,17 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
   }
   if (ThreadModel::isDetach(CE))
     return;
+  // A vector of lock holders emptied, shrunk or moved from: its locks may
+  // be gone (constructGuardRange).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    if (const auto *DR = dyn_cast<DeclRefExpr>(
+            MC->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+      if (GuardState *G = S.guard(DR->getDecl()))
+        if (Ctx.Containers.classify(DR->getType()) && MC->getMethodDecl() &&
+            !MC->getMethodDecl()->isConst()) {
+          releaseGuard(*G, S, CE->getBeginLoc());
+          S.removeGuard(DR->getDecl());
+        }
 
   // Thread handles moved into members and containers.
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {

@@ -155,3 +155,26 @@ private:
   std::map<int, std::string> backups_;
 };
 } // namespace write_under_read_holders_bad
+
+// The twin: the holders are cleared before the read.
+namespace holders_cleared_bad {
+class Engine {
+public:
+  void Add(int id) {
+    WriteLock l(&mutex_);
+    backups_[id] = "new";
+  }
+  size_t Restore(int id) {
+    std::vector<RWMutex *> mutexes;
+    mutexes.push_back(&mutex_);
+    std::vector<ReadLock> locks(mutexes.begin(), mutexes.end());
+    locks.clear();
+    return backups_.count(id);
+    // CHECK: lock-holders-in-bulk.cpp:[[@LINE-1]]:12: warning: data race on 'backups_' (std::map<int, std::string>): read ('count') without holding 'mutex_'; the conflicting write in 'Engine::Add' holds it [maprace-unguarded-access]
+  }
+
+private:
+  RWMutex mutex_;
+  std::map<int, std::string> backups_;
+};
+} // namespace holders_cleared_bad
