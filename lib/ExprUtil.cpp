@@ -1,5 +1,6 @@
 //===- ExprUtil.cpp - Looking through expression wrappers -----------------===//
 #include "ExprUtil.h"
+#include "NameUtil.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -22,6 +23,15 @@ const Expr *stripTemporaries(const Expr *E) {
       break;
   }
   return E;
+}
+
+const Expr *refWrapped(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripTemporaries(E));
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  if (!F || !F->getIdentifier() || !isInStd(F) || Call->getNumArgs() != 1 ||
+      (F->getName() != "ref" && F->getName() != "cref"))
+    return nullptr;
+  return Call->getArg(0)->IgnoreParenImpCasts();
 }
 
 } // namespace maprace

@@ -16,6 +16,10 @@ namespace maprace {
 /// order, down to the expression that produces the value.
 const clang::Expr *stripTemporaries(const clang::Expr *E);
 
+/// `std::ref(x)` / `std::cref(x)`: x, the object the wrapper refers to.
+/// Null for anything else.
+const clang::Expr *refWrapped(const clang::Expr *E);
+
 } // namespace maprace
 
 #endif

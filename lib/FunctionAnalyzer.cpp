@@ -376,7 +376,7 @@ private:
                bool Temporary = false);
   void applyLockCall(const LockCall &LC, const CallExpr *CE, FlowState &S);
   bool applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S);
-  bool constructGuardRange(const CXXConstructExpr *CE, FlowState &S);
+  void constructGuardRange(const CXXConstructExpr *CE, FlowState &S);
   void constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
                       FlowState &S);
   void releaseGuard(GuardState &G, FlowState &S, SourceLocation Loc);
@@ -1352,6 +1352,17 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
   S.Guards.push_back(G);
 }
 
+/// The members a constructor stores its arguments in (`mu_(mu)`), in the
+/// caller's terms: what the new object's members point at.
+static MemberBindings boundMembers(const FunctionFacts &Ctor,
+                                   const CallBinding &B) {
+  MemberBindings MB;
+  for (const auto &[Field, Idx] : Ctor.Summary.MemberBindings)
+    if (Idx < B.Args.size() && B.Args[Idx])
+      MB.insert({Field, *B.Args[Idx]});
+  return MB;
+}
+
 /// The local container a `c.begin()` / `c.end()` call walks.
 static const VarDecl *localRangeOf(const Expr *E, llvm::StringRef Begin,
                                    llvm::StringRef CBegin) {
@@ -1372,24 +1383,24 @@ static const VarDecl *localRangeOf(const Expr *E, llvm::StringRef Begin,
 /// holder per mutex of a local list -- taking several locks in address
 /// order. Holds the mutexes pushed into the list on every path before (the
 /// statements before the declaration in its block), until `locks` dies.
-bool Analyzer::constructGuardRange(const CXXConstructExpr *CE, FlowState &S) {
+void Analyzer::constructGuardRange(const CXXConstructExpr *CE, FlowState &S) {
   auto VarIt = Scan.ConstructVar.find(CE);
   if (VarIt == Scan.ConstructVar.end() || CE->getNumArgs() < 2)
-    return false;
+    return;
   const VarDecl *Locks = VarIt->second;
   const VarDecl *List = localRangeOf(CE->getArg(0), "begin", "cbegin");
   if (!List || List != localRangeOf(CE->getArg(1), "end", "cend"))
-    return false;
+    return;
   // The element type: a lock holder whose constructor takes the mutex.
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       classOf(CE->getType()));
   if (!Spec || Spec->getTemplateArgs().size() < 1 ||
       Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return false;
+    return;
   const CXXRecordDecl *Holder =
       classOf(Spec->getTemplateArgs()[0].getAsType());
   if (!Holder || !Holder->hasDefinition())
-    return false;
+    return;
   const CXXConstructorDecl *HolderCtor = nullptr;
   for (const CXXConstructorDecl *C : Holder->ctors())
     if (C->getNumParams() == 1 && !C->isCopyOrMoveConstructor() &&
@@ -1399,7 +1410,7 @@ bool Analyzer::constructGuardRange(const CXXConstructExpr *CE, FlowState &S) {
                                       : C;
   const FunctionFacts *HF = HolderCtor ? Ctx.factsOf(HolderCtor) : nullptr;
   if (!HF || HF->Skipped || HF->Summary.AcquiredAtExit.empty())
-    return false;
+    return;
   // The pushes into the list that precede the declaration in its block.
   const Stmt *Decl = parents().getParent(CE);
   while (Decl && !isa<DeclStmt>(Decl))
@@ -1407,7 +1418,7 @@ bool Analyzer::constructGuardRange(const CXXConstructExpr *CE, FlowState &S) {
   const auto *Block =
       Decl ? dyn_cast_or_null<CompoundStmt>(parents().getParent(Decl)) : nullptr;
   if (!Block)
-    return false;
+    return;
   llvm::SmallVector<const Expr *, 4> Pushed;
   for (const Stmt *St : Block->body()) {
     if (St == Decl)
@@ -1433,10 +1444,7 @@ bool Analyzer::constructGuardRange(const CXXConstructExpr *CE, FlowState &S) {
   for (const Expr *M : Pushed) {
     const Expr *Arg[] = {M};
     CallBinding B = bindingFor(HolderCtor, nullptr, std::nullopt, nullptr, Arg);
-    MemberBindings MB;
-    for (const auto &[Field, Idx] : HF->Summary.MemberBindings)
-      if (Idx < B.Args.size() && B.Args[Idx])
-        MB.insert({Field, *B.Args[Idx]});
+    MemberBindings MB = boundMembers(*HF, B);
     B.ObjectMembers = &MB;
     for (const HeldLock &H : toCaller(HF->Summary.AcquiredAtExit, B)) {
       G.Mutexes.push_back(H.Path);
@@ -1444,14 +1452,13 @@ bool Analyzer::constructGuardRange(const CXXConstructExpr *CE, FlowState &S) {
     }
   }
   if (G.Mutexes.empty())
-    return false;
+    return;
   S.removeGuard(Locks);
   GuardMutexes[Locks] = G.Mutexes;
   for (const AccessPath &M : G.Mutexes)
     acquire(S, M, G.Mode, CE->getBeginLoc());
   G.Own = GuardState::Owns;
   S.Guards.push_back(G);
-  return true;
 }
 
 //===----------------------------------------------------------------------===//
@@ -1520,12 +1527,7 @@ void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
             O->getType()->isPointerType() || R.resolve(O).has_value()) {
           // `this`, `&obj`, `std::ref(obj)`: the thread uses that object.
           // A plain `obj` is copied into the thread.
-          bool ByRef = O->getType()->isPointerType();
-          if (const auto *Call = dyn_cast<CallExpr>(O))
-            ByRef |= Call->getDirectCallee() &&
-                     Call->getDirectCallee()->getIdentifier() &&
-                     (Call->getDirectCallee()->getName() == "ref" ||
-                      Call->getDirectCallee()->getName() == "cref");
+          bool ByRef = O->getType()->isPointerType() || refWrapped(O);
           if (ByRef)
             Info.Object = R.resolve(O);
           Info.OwnElementObject =
@@ -1538,12 +1540,7 @@ void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
       for (const Expr *A : T->Args) {
         const Expr *Inner = stripWrappers(A);
         std::optional<AccessPath> P;
-        bool ByRef = Inner->getType()->isPointerType();
-        if (const auto *Call = dyn_cast<CallExpr>(Inner))
-          if (const FunctionDecl *F = Call->getDirectCallee())
-            if (F->getIdentifier() && isInStd(F) &&
-                (F->getName() == "ref" || F->getName() == "cref"))
-              ByRef = true;
+        bool ByRef = Inner->getType()->isPointerType() || refWrapped(Inner);
         if (TS.Kind == StartKind::Pthread)
           ByRef = true;
         if (ByRef)
@@ -2205,10 +2202,7 @@ void Analyzer::handleConstruct(const CXXConstructExpr *CE, FlowState &S) {
     CallBinding B = bindingFor(Ctor, nullptr, Object, nullptr, Args);
     // Remember which of the new object's members point at our objects.
     if (const FunctionFacts *CF = Ctx.factsOf(Ctor)) {
-      MemberBindings MB;
-      for (const auto &[Field, Idx] : CF->Summary.MemberBindings)
-        if (Idx < B.Args.size() && B.Args[Idx])
-          MB.insert({Field, *B.Args[Idx]});
+      MemberBindings MB = boundMembers(*CF, B);
       if (!MB.empty())
         ObjectMembers[Key] = std::move(MB);
     }

@@ -1,6 +1,7 @@
 //===- LoopElementArgs.cpp - A loop's own element handed to a thread ------===//
 
 #include "LoopElementArgs.h"
+#include "ExprUtil.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -83,17 +84,6 @@ bool isDataPlusCounter(const Expr *E, const VarDecl *Counter) {
   return M && M->getIdentifier() && M->getName() == "data";
 }
 
-/// Strips `std::ref(x)` / `std::cref(x)` to x.
-const Expr *unwrapRef(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *C = dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *F = C->getDirectCallee())
-      if (F->getIdentifier() && (F->getName() == "ref" || F->getName() == "cref") &&
-          F->isInStdNamespace() && C->getNumArgs() == 1)
-        return C->getArg(0)->IgnoreParenImpCasts();
-  return nullptr;
-}
-
 } // namespace
 
 bool isOwnIterationElement(const Expr *Arg, const Stmt *Site, ParentMap &PM) {
@@ -107,7 +97,7 @@ bool isOwnIterationElement(const Expr *Arg, const Stmt *Site, ParentMap &PM) {
     E = CE->getArg(0)->IgnoreParenImpCasts(); // a copy of the pointer
   if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
     Obj = U->getSubExpr();
-  else if (const Expr *R = unwrapRef(E))
+  else if (const Expr *R = refWrapped(E))
     Obj = R;
   if (const auto *F = dyn_cast<ForStmt>(Loop)) {
     const VarDecl *Counter = counterOf(F);
