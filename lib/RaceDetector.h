@@ -98,7 +98,6 @@ private:
   bool isOwnLock(const AccessPath &Container, const AccessPath &Lock) const;
   bool holdsOwnLock(const AccessRecord &R) const;
   bool ownerLocks(const AccessPath &P) const;
-
 };
 
 } // namespace maprace

@@ -641,36 +641,36 @@ void TranslationUnitAnalysis::propagateContexts() {
     CaptureUses.push_back({Maker, C, Idx});
     return true;
   };
+  // The member function that made lambda G, whose `this` the lambda
+  // captured; null if G is no lambda of a non-static member function, or
+  // the decision `Index` about that maker was withdrawn.
+  auto LambdaMaker = [&](const FunctionDecl *G,
+                         unsigned Index) -> const CXXMethodDecl * {
+    const auto *MD = dyn_cast<CXXMethodDecl>(G);
+    if (CapturesOff || !MD || !MD->getParent()->isLambda())
+      return nullptr;
+    const auto *Maker =
+        dyn_cast_or_null<CXXMethodDecl>(MD->getParent()->getDeclContext());
+    if (!Maker || Maker->isStatic() ||
+        DeniedCaptures.count({Maker->getCanonicalDecl(), Index}))
+      return nullptr;
+    return Maker;
+  };
   // A lambda's `this` is the object of the member function that made it:
   // private in the lambda if private in that run (same context, checked).
   auto CapturedThisPrivate = [&](const FunctionDecl *G, unsigned C) {
-    const auto *MD = dyn_cast<CXXMethodDecl>(G);
-    if (!MD || !MD->getParent()->isLambda())
-      return false;
-    const auto *Maker =
-        dyn_cast_or_null<CXXMethodDecl>(MD->getParent()->getDeclContext());
-    if (CapturesOff || !Maker || Maker->isStatic() ||
-        DeniedCaptures.count({Maker->getCanonicalDecl(), 64u}))
-      return false;
-    const EntryState *MS = I->find(Maker, C);
+    const CXXMethodDecl *Maker = LambdaMaker(G, 64u);
+    const EntryState *MS = Maker ? I->find(Maker, C) : nullptr;
     if (!MS || !MS->LocalObject)
       return false;
     CaptureUses.push_back({Maker, C, 64u});
     return true;
   };
-  // A lambda's `this` is its maker's object: a local of the same run, if
-  // the maker's is (same context, checked like the decisions above).
+  // Likewise a local object of the maker's run, if the maker's is.
   auto CapturedThisRunOwner = [&](const FunctionDecl *G,
                                   unsigned C) -> const FunctionDecl * {
-    const auto *MD = dyn_cast<CXXMethodDecl>(G);
-    if (!MD || !MD->getParent()->isLambda())
-      return nullptr;
-    const auto *Maker =
-        dyn_cast_or_null<CXXMethodDecl>(MD->getParent()->getDeclContext());
-    if (CapturesOff || !Maker || Maker->isStatic() ||
-        DeniedCaptures.count({Maker->getCanonicalDecl(), 65u}))
-      return nullptr;
-    const EntryState *MS = I->find(Maker, C);
+    const CXXMethodDecl *Maker = LambdaMaker(G, 65u);
+    const EntryState *MS = Maker ? I->find(Maker, C) : nullptr;
     if (!MS || !MS->RunOwner)
       return nullptr;
     CaptureUses.push_back({Maker, C, 65u, MS->RunOwner});

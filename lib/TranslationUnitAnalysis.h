@@ -155,7 +155,6 @@ private:
       ComparedByPath;
   std::vector<ThinnedContainer> Thinned;
   llvm::DenseSet<const clang::FunctionDecl *> ThreadStarters;
-
   /// Locals of thread-starting functions that a started thread may reach.
   llvm::DenseSet<const clang::VarDecl *> ThreadReachable;
   bool keptFromThreads(const clang::VarDecl *V) const;
