@@ -12,6 +12,8 @@ const OptionSpec ListOptions[] = {
     {"UnlockFunctions", &AnalysisOptions::UnlockFunctions},
     {"ScopedLockTypes", &AnalysisOptions::ScopedLockTypes},
     {"ReaderLockTypes", &AnalysisOptions::ReaderLockTypes},
+    {"LoopThreadChecks", &AnalysisOptions::LoopThreadChecks},
+    {"LoopPostFunctions", &AnalysisOptions::LoopPostFunctions},
 };
 const size_t NumListOptions = sizeof(ListOptions) / sizeof(ListOptions[0]);
 

@@ -43,6 +43,8 @@ std::string AccessPath::display() const {
     if (!S.empty())
       S += ".";
     S += F->getNameAsString();
+    if (isa<FunctionDecl>(F)) // a loop-thread role: `loop_.isInLoopThread()`
+      S += "()";
   }
   return S;
 }

@@ -82,6 +82,8 @@ std::string AnalysisOptions::cacheKey() const {
   Add(UnlockFunctions);
   Add(ScopedLockTypes);
   Add(ReaderLockTypes);
+  Add(LoopThreadChecks);
+  Add(LoopPostFunctions);
   K += std::to_string(MaxFunctionElements) + "|" +
        std::to_string(MaxAccessPairs);
   return K;

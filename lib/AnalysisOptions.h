@@ -33,6 +33,11 @@ struct AnalysisOptions {
   /// (or in shared mode) and whose destructor unlocks it.
   std::vector<std::string> ScopedLockTypes;
   std::vector<std::string> ReaderLockTypes;
+  /// Event loops (EventLoopModel.h), beyond the built-in names: member
+  /// functions telling or asserting that the caller runs on the object's
+  /// loop thread, and member functions whose callable argument runs there.
+  std::vector<std::string> LoopThreadChecks;
+  std::vector<std::string> LoopPostFunctions;
   /// Functions larger than this many CFG elements are skipped (0: no limit).
   unsigned MaxFunctionElements = 20000;
   /// Races are found by comparing the records (an access in one context) of

@@ -1,5 +1,6 @@
 #include "FunctionAnalyzer.h"
 #include "CallBinding.h"
+#include "EventLoopModel.h"
 #include "ExprUtil.h"
 #include "ForwardingModel.h"
 #include "LoopElementArgs.h"
@@ -249,6 +250,12 @@ public:
               ThreadModel::resolveCallable(TS->Callable, TS->Args))
         if (T->Lambda)
           ThreadLambdas.insert(T->Lambda);
+    // `loop_->runInLoop([this] { ... })`: the lambda runs on the loop.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+      if (isLoopPostFunction(MC->getMethodDecl(), Ctx.Opts))
+        for (const Expr *A : MC->arguments())
+          if (const auto *LE = dyn_cast<LambdaExpr>(stripWrappers(A)))
+            PostedLambdas[LE] = MC;
     return true;
   }
 
@@ -256,6 +263,8 @@ public:
   llvm::DenseMap<const Expr *, AccessPath> ConstructTarget;
   llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> RangeVarLoop;
   llvm::DenseSet<const LambdaExpr *> ThreadLambdas;
+  /// Lambdas posted to an event loop, with the call that posts each.
+  llvm::DenseMap<const LambdaExpr *, const CXXMemberCallExpr *> PostedLambdas;
   llvm::DenseSet<const CXXConstructExpr *> ArgCopies;
   /// Loops over containers, the statements inside each, and the calls that
   /// start iterator loops and algorithms.
@@ -663,7 +672,7 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
   // helper called under the lock keeps it when the summary is lifted into
   // a caller that reaches us through a member).
   for (const CallSite &CS : Facts->Calls)
-    if (CS.OnThisObject && CS.Callee != FD)
+    if (CS.OnThisObject && CS.Callee != FD && !CS.Deferred)
       if (const FunctionFacts *CF = Ctx.factsOf(CS.Callee))
         for (const LocalAccess &CA : CF->Summary.ThisAccesses) {
           if (Sum.ThisAccesses.size() >= MaxLiftedAccesses)
@@ -934,7 +943,9 @@ void Analyzer::acquire(FlowState &S, const AccessPath &P0, LockMode M,
                        SourceLocation Loc) {
   AccessPath P = canonicalLock(P0);
   S.P.Acquired.acquireOnce({P, M, Loc});
-  if (Emit && P.kind() == RootKind::This && !P.steps().empty())
+  // (A loop-thread role does not make its class a locking class.)
+  if (Emit && P.kind() == RootKind::This && !P.steps().empty() &&
+      !isLoopThreadRole(P))
     if (const auto *F = dyn_cast_or_null<FieldDecl>(P.steps().front()))
       if (const auto *C = dyn_cast<CXXRecordDecl>(F->getParent())) {
         std::vector<AccessPath> &Locked =
@@ -1089,7 +1100,7 @@ void Analyzer::applyLockCall(const LockCall &LC, const CallExpr *CE,
     }
     if (std::optional<AccessPath> P =
             mutexPath(Op, CE, Callee, B ? &*B : nullptr))
-      Paths.push_back(*P);
+      Paths.push_back(LC.Role ? P->withField(LC.Role) : *P);
   }
   switch (LC.Op) {
   case LockCall::Acquire:
@@ -2257,6 +2268,24 @@ void Analyzer::handleLambda(const LambdaExpr *LE, FlowState &S) {
   CS.State = S.P;
   for (const LambdaCapture &C : LE->captures())
     CS.OnThisObject |= C.capturesThis();
+  // Posted to an event loop we can name: it runs later, on the loop's
+  // thread, holding its loop-thread role and none of our locks.
+  auto Posted = Scan.PostedLambdas.find(LE);
+  if (Posted != Scan.PostedLambdas.end()) {
+    const CXXMemberCallExpr *MC = Posted->second;
+    const CXXMethodDecl *Role =
+        loopThreadRole(MC->getMethodDecl()->getParent(), Ctx.Opts);
+    std::optional<AccessPath> Loop =
+        Role ? R.resolve(MC->getImplicitObjectArgument()) : std::nullopt;
+    if (Loop) {
+      CS.State = PointState();
+      CS.State.Live = S.P.Live;
+      CS.State.Acquired.add(
+          {canonicalLock(Loop->withField(Role)), LockMode::Exclusive,
+           LE->getBeginLoc()});
+      CS.Deferred = true;
+    }
+  }
   Facts->Calls.push_back(std::move(CS));
 }
 
@@ -2833,7 +2862,8 @@ void Analyzer::buildLoopFacts() {
       }
       // Member functions called on this object that write the container.
       for (const CallSite &CS : Facts->Calls) {
-        if (!CS.OnThisObject || !CS.CallExpr || !Inside(CS.Loc))
+        if (!CS.OnThisObject || CS.Deferred || !CS.CallExpr ||
+            !Inside(CS.Loc))
           continue;
         const FunctionFacts *CF = Ctx.factsOf(CS.Callee);
         if (!CF || CF->Skipped)

@@ -93,6 +93,9 @@ struct CallSite {
   /// A virtual call's override (not the function the call names): the
   /// override runs here, but a public one may be called directly, too.
   bool Dispatched = false;
+  /// A lambda posted to an event loop: it runs later, on the loop's thread,
+  /// under State's locks only (none of the caller's).
+  bool Deferred = false;
   const clang::Expr *CallExpr = nullptr;
 
   // noexcept moves, as for LocalAccess.

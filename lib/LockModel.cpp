@@ -1,4 +1,5 @@
 #include "LockModel.h"
+#include "EventLoopModel.h"
 #include "NameUtil.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -330,6 +331,19 @@ LockModel::classifyByName(const CallExpr *CE, const FunctionDecl *FD) const {
     }
     if (declNameMatches(MD, Opts.UnlockFunctions)) {
       LC.Op = LockCall::Release;
+      return LC;
+    }
+    // `loop_->assertInLoopThread()`, `if (loop_->isInLoopThread())`.
+    if (isLoopThreadCheck(MD, Opts)) {
+      LC.Role = loopThreadRole(RD, Opts);
+      if (!LC.Role)
+        LC.Role = MD->getCanonicalDecl();
+      if (isLoopThreadAssert(MD)) {
+        LC.Op = LockCall::Assert;
+      } else {
+        LC.Op = LockCall::TryAcquire;
+        LC.SuccessValue = 1;
+      }
       return LC;
     }
     if (!isMutexClass(RD))

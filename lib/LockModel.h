@@ -63,6 +63,9 @@ struct LockCall {
   /// For TryAcquire: the value the call returns when it got the lock:
   /// try_lock() returns true (1), pthread_*trylock 0, std::try_lock -1.
   int SuccessValue = 1;
+  /// A loop-thread check (EventLoopModel.h): the capability is the role
+  /// this member names, on the object the call is made on.
+  const clang::CXXMethodDecl *Role = nullptr;
 };
 
 class LockModel {

@@ -1,6 +1,7 @@
 #include "RaceDetector.h"
 #include "ThreadModel.h"
 #include "CallBinding.h"
+#include "EventLoopModel.h"
 #include "FixIts.h"
 #include "LoopModel.h"
 #include "NameUtil.h"
@@ -160,6 +161,8 @@ const CXXRecordDecl *ownerClass(const AccessPath &P) {
 /// outside, which entry points cannot be judged against.
 bool RaceDetector::isOwnLock(const AccessPath &Container,
                              const AccessPath &Lock) const {
+  if (isLoopThreadRole(Lock))
+    return false; // driven by one thread, not meant to be shared
   if (Lock.kind() == RootKind::Global)
     return true;
   if (Container.kind() == RootKind::Global)

@@ -768,7 +768,7 @@ void TranslationUnitAnalysis::propagateContexts() {
         B.Callee = G;
         B.Object = CS.Object;
         B.Args = CS.Args;
-        LockSet Held = E.Held;
+        LockSet Held = CS.Deferred ? LockSet() : E.Held;
         for (const AccessPath &P : CS.State.ReleasedEntry)
           Held.remove(P);
         for (const HeldLock &H : CS.State.Acquired)
