@@ -71,9 +71,12 @@ bool isIndirection(QualType T, bool SmartPointers) {
          (SmartPointers && isSmartPointer(T));
 }
 
-bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers) {
+bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers,
+                             const InteriorPointers *Interior) {
   for (const ValueDecl *S : P.steps())
-    if (S && isIndirection(S->getType(), SmartPointers))
+    if (S && isIndirection(S->getType(), SmartPointers) &&
+        !(Interior && isa<FieldDecl>(S) &&
+          Interior->isInterior(cast<FieldDecl>(S))))
       return true;
   return false;
 }

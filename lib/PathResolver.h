@@ -11,6 +11,7 @@
 #define MAPRACE_PATHRESOLVER_H
 
 #include "AccessPath.h"
+#include "InteriorPointers.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -31,6 +32,8 @@ struct SyntaxIndex {
   /// Local pointers declared without an initialiser and assigned exactly
   /// once (`std::mutex *held; ... held = lk.release();`): that value.
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> SingleAssignment;
+  /// Pointer members that only point into their own object.
+  InteriorPointers Interior;
 };
 
 class PathResolver {
@@ -76,7 +79,8 @@ bool isSmartPointer(clang::QualType T);
 bool isIndirection(clang::QualType T, bool SmartPointers);
 
 /// Does a field step of P go through such an indirection?
-bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers);
+bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers,
+                             const InteriorPointers *Interior = nullptr);
 
 /// The function whose every run has its own copy of what P names: P is (a
 /// member held by value of) a local object of that function, not a

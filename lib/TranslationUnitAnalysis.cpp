@@ -132,7 +132,31 @@ public:
       Ctx.Index.LoopVarRange[VD] = S;
     return true;
   }
+  bool VisitFieldDecl(FieldDecl *FD) {
+    if (FD->getType()->isPointerType() && FD->hasInClassInitializer())
+      Ctx.Index.Interior.noteStore(FD, FD->getInClassInitializer(),
+                                   /*OnThis=*/true);
+    return true;
+  }
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (Init->isWritten() && Init->isMemberInitializer() &&
+        Init->getMember()->getType()->isPointerType())
+      Ctx.Index.Interior.noteStore(Init->getMember(), Init->getInit(),
+                                   /*OnThis=*/true);
+    return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
+  }
   bool VisitBinaryOperator(BinaryOperator *BO) {
+    // Stores into pointer members, for InteriorPointers.
+    if (const FieldDecl *F = pointerField(BO->getLHS())) {
+      if (BO->getOpcode() == BO_Assign) {
+        const auto *ME = cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+        Ctx.Index.Interior.noteStore(
+            F, BO->getRHS(),
+            isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()));
+      } else if (BO->isAssignmentOp()) {
+        Ctx.Index.Interior.noteEscape(F);
+      }
+    }
     if (BO->getOpcode() == BO_Assign)
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
@@ -146,6 +170,9 @@ public:
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp())
+      if (const FieldDecl *F = pointerField(UO->getSubExpr()))
+        Ctx.Index.Interior.noteEscape(F);
     if (UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp())
       noteReassigned(UO->getSubExpr());
     return true;
@@ -244,6 +271,31 @@ private:
   std::vector<const FunctionDecl *> Stack;
   llvm::DenseMap<const CXXRecordDecl *, bool> ClassCache;
 };
+
+/// An accessor: returns a reference or pointer, and its body is a return
+/// after nothing but assertions (`assert(cur_); return *cur_;`). Its
+/// summary's returned path lets callers name the object it returns
+/// (`sub->Current().Add(x)` works on `sub->cur_`), even when it touches
+/// no container or lock itself.
+bool isAccessor(const FunctionDecl *FD) {
+  QualType RT = FD->getReturnType();
+  if (!RT->isReferenceType() && !RT->isPointerType())
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+  if (!Body || Body->body_empty())
+    return false;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_back());
+  if (!Ret || !Ret->getRetValue())
+    return false;
+  for (const Stmt *S : Body->body()) {
+    if (S == Ret)
+      break;
+    const auto *E = dyn_cast<Expr>(S);
+    if (!isa<NullStmt>(S) && !(E && E->getType()->isVoidType()))
+      return false;
+  }
+  return true;
+}
 
 } // namespace
 
@@ -413,6 +465,15 @@ void TranslationUnitAnalysis::indexAndAnalyse() {
     if (Idx.Info[F].Relevant)
       Ctx->Analysable.insert(F);
   closeOverCallers(Ctx->Analysable, Callers);
+  // Accessors called from analysed code, for the objects they return.
+  llvm::SmallVector<const FunctionDecl *, 64> Work(Ctx->Analysable.begin(),
+                                                   Ctx->Analysable.end());
+  while (!Work.empty())
+    for (const FunctionDecl *G : Idx.Info[Work.pop_back_val()].Edges)
+      if (!Ctx->Analysable.count(G) && isAccessor(G)) {
+        Ctx->Analysable.insert(G);
+        Work.push_back(G);
+      }
 
   // Callees first: post-order over the call edges.
   llvm::DenseSet<const FunctionDecl *> Visited;
@@ -683,7 +744,9 @@ void TranslationUnitAnalysis::propagateContexts() {
   auto IsPrivateInRun = [&](const std::optional<AccessPath> &O,
                             const FunctionDecl *F, unsigned C,
                             const EntryState &E) {
-    if (!O || stepsThroughIndirection(*O, /*SmartPointers=*/true))
+    // (A member pointing into its own object leads nowhere else.)
+    if (!O || stepsThroughIndirection(*O, /*SmartPointers=*/true,
+                                      &Ctx->Index.Interior))
       return false;
     if (O->kind() == RootKind::This)
       return E.LocalObject;
