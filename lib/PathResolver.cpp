@@ -93,10 +93,25 @@ const FunctionDecl *runLocalOwner(const AccessPath &P) {
   return dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
 }
 
+/// std::shared_ptr or std::weak_ptr: copies share the object.
 static bool isSharedPointer(QualType T) {
   const CXXRecordDecl *RD = classOf(T);
-  return RD && RD->getIdentifier() && RD->getName() == "shared_ptr" &&
+  return RD && RD->getIdentifier() &&
+         (RD->getName() == "shared_ptr" || RD->getName() == "weak_ptr") &&
          isInStd(RD);
+}
+
+/// `shared_from_this()`, `weak_from_this()`: the object itself; `w.lock()`
+/// on a weak_ptr: what w points at.
+static bool isSelfHandleCall(const CXXMemberCallExpr *MC) {
+  const CXXMethodDecl *MD = MC->getMethodDecl();
+  if (!MD || !MD->getIdentifier() || !isInStd(MD->getParent()))
+    return false;
+  llvm::StringRef N = MD->getName();
+  if (N == "shared_from_this" || N == "weak_from_this")
+    return true;
+  return N == "lock" &&
+         isSharedPointer(MC->getImplicitObjectArgument()->getType());
 }
 
 /// std::ref(x), std::move(x), std::addressof(x)...: the same object as x.
@@ -146,7 +161,11 @@ std::optional<AccessPath> PathResolver::resolveVar(const VarDecl *VD,
         return A;
     }
   }
-  if ((IsRef || IsPtr) && VD->hasInit() && !isa<ParmVarDecl>(VD) &&
+  // A shared or weak pointer local (`auto self = shared_from_this();`,
+  // `auto p = weak.lock();`) points where its initialiser does.
+  bool IsShared = !IsRef && !IsPtr && isSharedPointer(T) &&
+                  VD->isLocalVarDecl();
+  if ((IsRef || IsPtr || IsShared) && VD->hasInit() && !isa<ParmVarDecl>(VD) &&
       !(IsPtr && Index.ReassignedVars.count(VD))) {
     auto It = AliasCache.find(VD);
     if (It != AliasCache.end())
@@ -169,6 +188,8 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
     return resolveImpl(EWC->getSubExpr(), Depth + 1);
   if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
     return resolveImpl(MT->getSubExpr(), Depth + 1);
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+    return resolveImpl(BT->getSubExpr(), Depth + 1);
 
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
@@ -215,7 +236,10 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
     if (K == OO_Subscript)
       if (std::optional<AccessPath> B = resolveImpl(OC->getArg(0), Depth + 1))
         return B->withElement();
-    if ((K == OO_Arrow || K == OO_Star) && isSmartPointer(OC->getArg(0)->getType()))
+    // (libstdc++'s shared_ptr::operator-> is its base __shared_ptr_access's:
+    // the operand is cast to the base first.)
+    if ((K == OO_Arrow || K == OO_Star) &&
+        isSmartPointer(OC->getArg(0)->IgnoreParenImpCasts()->getType()))
       return resolveImpl(OC->getArg(0), Depth + 1);
     return std::nullopt;
   }
@@ -223,6 +247,8 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
     const CXXMethodDecl *MD = MC->getMethodDecl();
     if (MD && MD->getIdentifier() && MD->getName() == "get" &&
         isSmartPointer(MC->getImplicitObjectArgument()->getType()))
+      return resolveImpl(MC->getImplicitObjectArgument(), Depth + 1);
+    if (isSelfHandleCall(MC))
       return resolveImpl(MC->getImplicitObjectArgument(), Depth + 1);
     // c.at(i), c.front(), c.back(): an element of c.
     if (MD && MD->getIdentifier() && MC->getType()->isReferenceType() == false &&
@@ -253,6 +279,11 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
       if (RD && RD->getIdentifier() && RD->getName() == "reference_wrapper")
         return resolveImpl(CE->getArg(0), Depth + 1);
     }
+    // A shared or weak pointer made from another (`std::weak_ptr<C> w =
+    // shared_from_this();`) points at the same object.
+    if (CE->getNumArgs() == 1 && isSharedPointer(CE->getType()) &&
+        isSharedPointer(CE->getArg(0)->getType()))
+      return resolveImpl(CE->getArg(0), Depth + 1);
     return std::nullopt;
   }
   return std::nullopt;

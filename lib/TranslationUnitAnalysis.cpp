@@ -634,8 +634,10 @@ void TranslationUnitAnalysis::propagateContexts() {
     if (!O || O->kind() != RootKind::Var || O->param())
       return false;
     const VarDecl *VD = O->var();
+    // (A smart pointer local is a handle: `p->f()` runs on what it owns,
+    // which others may share.)
     return VD->isLocalVarDecl() && !VD->isStaticLocal() &&
-           !EscapedLocals.count(VD);
+           !isSmartPointer(VD->getType()) && !EscapedLocals.count(VD);
   };
   // An object (not a reference or pointer to one) local to a function that
   // starts no thread, directly or through callees: every run has its own.
