@@ -6,8 +6,9 @@
 //   * a check on the loop object: `loop_->assertInLoopThread()` (held from
 //     there on) or `if (loop_->isInLoopThread()) ...` (held in the branch
 //     where it returned true);
-//   * a callable posted to the loop, `loop_->runInLoop([this] { ... })`:
-//     it runs later, on the loop's thread, without the poster's locks.
+//   * a callable posted to the loop, `loop_->runInLoop([this] { ... })`
+//     or given to one of its timers (`loop->runAfter(2.0, ...)`): it runs
+//     later, on the loop's thread, without the poster's locks.
 // Both are modelled as one capability per loop object, its *loop-thread
 // role*: the path of the loop object followed by the class's first check
 // or post member (`loop_.isInLoopThread()`). Code holding the same role
@@ -34,13 +35,15 @@ bool isLoopThreadCheck(const clang::CXXMethodDecl *MD,
 bool isLoopThreadAssert(const clang::CXXMethodDecl *MD);
 
 /// A member function whose callable argument runs later on the object's
-/// loop thread (`runInLoop`, `queueInLoop`; the LoopPostFunctions option).
+/// loop thread (`runInLoop`, `queueInLoop`; the LoopPostFunctions option;
+/// the loop's timers `runAfter`, `runEvery`, `runAt` on a class that has
+/// one of the others or a check).
 bool isLoopPostFunction(const clang::CXXMethodDecl *MD,
                         const AnalysisOptions &Opts);
 
 /// The member that names the loop-thread role of RD's objects: the first
-/// check or post member of RD or its bases, in declaration order. Null if
-/// RD has none.
+/// check or post member (not a timer) of RD or its bases, in declaration
+/// order. Null if RD has none.
 const clang::CXXMethodDecl *loopThreadRole(const clang::CXXRecordDecl *RD,
                                            const AnalysisOptions &Opts);
 

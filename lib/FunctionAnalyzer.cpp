@@ -378,6 +378,8 @@ private:
   void acquire(FlowState &S, const AccessPath &P, LockMode M,
                SourceLocation Loc);
   AccessPath canonicalLock(const AccessPath &P) const;
+  static AccessPath loopRole(const std::optional<AccessPath> &Loop,
+                             const CXXMethodDecl *Role);
   AccessPath canonicalFrom(const AccessPath &P, size_t Start,
                            QualType RootType) const;
   static AccessPath truncated(const AccessPath &P, size_t Keep);
@@ -904,6 +906,16 @@ void Analyzer::handleStmt(const Stmt *St, FlowState &S) {
 // Locks
 //===----------------------------------------------------------------------===//
 
+/// The loop-thread role of the loop object Loop. A loop we cannot name
+/// (`self->loop()`, the current thread's loop) stands for every loop of its
+/// class, as a member stands for every instance's (field-based).
+AccessPath Analyzer::loopRole(const std::optional<AccessPath> &Loop,
+                              const CXXMethodDecl *Role) {
+  if (Loop)
+    return Loop->withField(Role);
+  return AccessPath::thisOf(Role->getParent()).withField(Role);
+}
+
 AccessPath Analyzer::canonicalLock(const AccessPath &P) const {
   // `mu_.mu_` where the outer `mu_` is itself a mutex (a project wrapper
   // around std::mutex): the wrapper is the lock users name.
@@ -1098,9 +1110,12 @@ void Analyzer::applyLockCall(const LockCall &LC, const CallExpr *CE,
           continue;
         }
     }
-    if (std::optional<AccessPath> P =
-            mutexPath(Op, CE, Callee, B ? &*B : nullptr))
-      Paths.push_back(LC.Role ? P->withField(LC.Role) : *P);
+    std::optional<AccessPath> P =
+        mutexPath(Op, CE, Callee, B ? &*B : nullptr);
+    if (LC.Role) // a loop we cannot name: the role of its class
+      Paths.push_back(loopRole(P, LC.Role));
+    else if (P)
+      Paths.push_back(*P);
   }
   switch (LC.Op) {
   case LockCall::Acquire:
@@ -2275,14 +2290,13 @@ void Analyzer::handleLambda(const LambdaExpr *LE, FlowState &S) {
     const CXXMemberCallExpr *MC = Posted->second;
     const CXXMethodDecl *Role =
         loopThreadRole(MC->getMethodDecl()->getParent(), Ctx.Opts);
-    std::optional<AccessPath> Loop =
-        Role ? R.resolve(MC->getImplicitObjectArgument()) : std::nullopt;
-    if (Loop) {
+    if (Role) {
       CS.State = PointState();
       CS.State.Live = S.P.Live;
       CS.State.Acquired.add(
-          {canonicalLock(Loop->withField(Role)), LockMode::Exclusive,
-           LE->getBeginLoc()});
+          {canonicalLock(
+               loopRole(R.resolve(MC->getImplicitObjectArgument()), Role)),
+           LockMode::Exclusive, LE->getBeginLoc()});
       CS.Deferred = true;
     }
   }
