@@ -634,10 +634,8 @@ void TranslationUnitAnalysis::propagateContexts() {
     if (!O || O->kind() != RootKind::Var || O->param())
       return false;
     const VarDecl *VD = O->var();
-    // (A smart pointer local is a handle: `p->f()` runs on what it owns,
-    // which others may share.)
     return VD->isLocalVarDecl() && !VD->isStaticLocal() &&
-           !isSmartPointer(VD->getType()) && !EscapedLocals.count(VD);
+           !EscapedLocals.count(VD);
   };
   // An object (not a reference or pointer to one) local to a function that
   // starts no thread, directly or through callees: every run has its own.
@@ -865,6 +863,13 @@ void TranslationUnitAnalysis::propagateContexts() {
         for (size_t A = 0; A < CS.Args.size() && A < 64; ++A)
           if (IsPrivateInRun(CS.Args[A], F, C, E))
             N.PrivateParams |= uint64_t(1) << A;
+        // A lambda posted to an event loop runs later: the object may be
+        // shared by then, whatever it was when posted.
+        if (CS.Deferred) {
+          N.Private = N.Constructing = N.LocalObject = false;
+          N.PrivateParams = 0;
+          N.RunOwner = nullptr;
+        }
         N.Api = E.Api;
         N.ViaCall = CS.Loc;
         EntryState *Slot = I->state(G, C, true);

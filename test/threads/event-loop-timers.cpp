@@ -28,6 +28,13 @@ struct Connection {
 namespace timer_callback_unlocked {
 class Pool : public std::enable_shared_from_this<Pool> {
 public:
+  // Started on a fresh object: the callbacks it posts run later, when the
+  // pool is shared.
+  static std::shared_ptr<Pool> make(EventLoop *loop) {
+    auto pool = std::make_shared<Pool>();
+    pool->start(loop);
+    return pool;
+  }
   void start(EventLoop *loop) {
     loop->queueInLoop([this, loop] {
       std::lock_guard<std::mutex> lock(mu_);
@@ -60,6 +67,11 @@ private:
 namespace timer_callback_locks_ok {
 class Pool : public std::enable_shared_from_this<Pool> {
 public:
+  static std::shared_ptr<Pool> make(EventLoop *loop) {
+    auto pool = std::make_shared<Pool>();
+    pool->start(loop);
+    return pool;
+  }
   void start(EventLoop *loop) {
     loop->queueInLoop([this, loop] {
       std::lock_guard<std::mutex> lock(mu_);

@@ -1,9 +1,7 @@
 // RUN: %maprace %s -- -std=c++17 | %strip | %check %s
 // A shared_ptr or weak_ptr is a handle to an object others share: a
 // container reached through one (`table_->rows_`, `self->keys_` after
-// `auto self = shared_from_this();` or `weak.lock()`) is that object's,
-// and a member function called through a local shared_ptr does not run on
-// an object private to the caller.
+// `auto self = shared_from_this();` or `weak.lock()`) is that object's.
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -49,15 +47,10 @@ private:
 };
 } // namespace through_member_locked_ok
 
-// Through a copy of shared_from_this(), on an object its factory made.
+// Through a copy of shared_from_this().
 namespace self_handle_unlocked {
 class Session : public std::enable_shared_from_this<Session> {
 public:
-  static std::shared_ptr<Session> make() {
-    auto s = std::make_shared<Session>();
-    s->start();
-    return s;
-  }
   void start() {
     auto self = shared_from_this();
     self->keys_.push_back(1);
@@ -74,14 +67,10 @@ private:
 };
 } // namespace self_handle_unlocked
 
+// Through a weak_ptr locked again, under the lock. Silent.
 namespace self_handle_locked_ok {
 class Session : public std::enable_shared_from_this<Session> {
 public:
-  static std::shared_ptr<Session> make() {
-    auto s = std::make_shared<Session>();
-    s->start();
-    return s;
-  }
   void start() {
     std::weak_ptr<Session> weak = shared_from_this();
     auto self = weak.lock();
@@ -98,3 +87,4 @@ private:
   std::vector<int> keys_;
 };
 } // namespace self_handle_locked_ok
+
