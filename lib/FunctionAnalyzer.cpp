@@ -363,6 +363,7 @@ private:
   void handleConstruct(const CXXConstructExpr *CE, FlowState &S);
   void handleDeclStmt(const DeclStmt *DS, FlowState &S);
   void handleLambda(const LambdaExpr *LE, FlowState &S);
+  void noteTryResult(const Stmt *St);
   void handleReturn(const ReturnStmt *RS, FlowState &S);
   void handleAutoDtor(const VarDecl *VD, const Stmt *Trigger, FlowState &S);
   void handleTempDtor(const CXXBindTemporaryExpr *BTE, FlowState &S);
@@ -829,6 +830,27 @@ FlowState Analyzer::edgeState(const CFGBlock *B, unsigned SuccIdx,
     if (It != TryVars.end())
       PT = &It->second;
   }
+  // `if (!result.ok())` on a status object holding a try-lock's result
+  // (`result = mu->TryLockFor(t);`), or on the call itself.
+  if (CondCall && !PT)
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CondCall))
+      if (const CXXMethodDecl *MD = MC->getMethodDecl())
+        if (MD->getIdentifier() && MC->getNumArgs() == 0 &&
+            (MD->getName() == "ok" || MD->getName() == "IsOk" ||
+             MD->getName() == "isOk" || MD->getName() == "is_ok" ||
+             MD->getName() == "IsOK")) {
+          const Expr *Obj =
+              stripTemporaries(MC->getImplicitObjectArgument());
+          if (const auto *V = dyn_cast<DeclRefExpr>(Obj)) {
+            auto It = TryVars.find(V->getDecl());
+            if (It != TryVars.end() && It->second.SuccessValue == 1)
+              PT = &It->second;
+          } else if (const auto *TC = dyn_cast<CallExpr>(Obj)) {
+            auto It = TryCalls.find(TC);
+            if (It != TryCalls.end() && It->second.SuccessValue == 1)
+              PT = &It->second;
+          }
+        }
   // `if (lk)` / `if (lk.owns_lock())` on a guard whose ownership is unknown.
   const void *OwnsGuard = nullptr;
   if (CondCall && !PT)
@@ -882,7 +904,34 @@ FlowState Analyzer::edgeState(const CFGBlock *B, unsigned SuccIdx,
   return S;
 }
 
+/// `result = mu->TryLockFor(t);` (a bool, or a status object tested
+/// with `result.ok()` later): the variable holds the try-lock's result.
+void Analyzer::noteTryResult(const Stmt *St) {
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
+    if (BO->getOpcode() == BO_Assign) {
+      LHS = BO->getLHS();
+      RHS = BO->getRHS();
+    }
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(St)) {
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+      LHS = OC->getArg(0);
+      RHS = OC->getArg(1);
+    }
+  }
+  const auto *DRE =
+      LHS ? dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()) : nullptr;
+  if (!DRE)
+    return;
+  const auto *CE = dyn_cast<CallExpr>(stripTemporaries(RHS));
+  auto It = CE ? TryCalls.find(CE) : TryCalls.end();
+  if (It != TryCalls.end())
+    TryVars[DRE->getDecl()] = It->second;
+}
+
 void Analyzer::handleStmt(const Stmt *St, FlowState &S) {
+  if (!TryCalls.empty())
+    noteTryResult(St);
   if (const auto *CE = dyn_cast<CallExpr>(St))
     handleCall(CE, S);
   else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(St))

@@ -36,7 +36,7 @@ NameOp memberNameOp(llvm::StringRef N) {
               "Release", "release", "ReleaseShared", "unlock_sharable"},
              NameOp::Unlock)
       .Cases({"try_lock", "TryLock", "try_lock_for", "try_lock_until",
-              "WriterTryLock", "TryAcquire"},
+              "TryLockFor", "TryLockUntil", "WriterTryLock", "TryAcquire"},
              NameOp::TryLock)
       .Cases({"try_lock_shared", "try_lock_shared_for",
               "try_lock_shared_until", "ReaderTryLock", "TryLockShared"},
