@@ -15,6 +15,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -364,6 +365,8 @@ private:
   void handleDeclStmt(const DeclStmt *DS, FlowState &S);
   void handleLambda(const LambdaExpr *LE, FlowState &S);
   void noteTryResult(const Stmt *St);
+  void rememberTryResult(const Decl *V, const Expr *Value);
+  const PendingTry *pendingTryOf(const Expr *E) const;
   void handleReturn(const ReturnStmt *RS, FlowState &S);
   void handleAutoDtor(const VarDecl *VD, const Stmt *Trigger, FlowState &S);
   void handleTempDtor(const CXXBindTemporaryExpr *BTE, FlowState &S);
@@ -806,6 +809,18 @@ static int successEdge(const CondTest &T, int SuccessValue) {
   return TrueMeansSuccess ? 0 : 1;
 }
 
+/// `s.ok()` (IsOk, is_ok...): the status object s, else null.
+static const Expr *statusTestedByOk(const CallExpr *CE) {
+  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(CE);
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() || MC->getNumArgs() != 0)
+    return nullptr;
+  bool Ok = llvm::StringSwitch<bool>(MD->getName())
+                .Cases({"ok", "IsOk", "isOk", "is_ok", "IsOK"}, true)
+                .Default(false);
+  return Ok ? stripTemporaries(MC->getImplicitObjectArgument()) : nullptr;
+}
+
 FlowState Analyzer::edgeState(const CFGBlock *B, unsigned SuccIdx,
                               const FlowState &Out) {
   const Stmt *Term = B->getTerminatorStmt();
@@ -819,38 +834,14 @@ FlowState Analyzer::edgeState(const CFGBlock *B, unsigned SuccIdx,
   if (Cond && B->succ_size() == 2)
     Test = conditionTest(Cond);
   const auto *CondCall = dyn_cast_or_null<CallExpr>(Test.Subject);
-  // A try-lock tested directly, or through the variable holding its result.
-  const PendingTry *PT = nullptr;
-  if (CondCall) {
-    auto It = TryCalls.find(CondCall);
-    if (It != TryCalls.end())
-      PT = &It->second;
-  } else if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Test.Subject)) {
-    auto It = TryVars.find(DRE->getDecl());
-    if (It != TryVars.end())
-      PT = &It->second;
-  }
-  // `if (!result.ok())` on a status object holding a try-lock's result
-  // (`result = mu->TryLockFor(t);`), or on the call itself.
-  if (CondCall && !PT)
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CondCall))
-      if (const CXXMethodDecl *MD = MC->getMethodDecl())
-        if (MD->getIdentifier() && MC->getNumArgs() == 0 &&
-            (MD->getName() == "ok" || MD->getName() == "IsOk" ||
-             MD->getName() == "isOk" || MD->getName() == "is_ok" ||
-             MD->getName() == "IsOK")) {
-          const Expr *Obj =
-              stripTemporaries(MC->getImplicitObjectArgument());
-          if (const auto *V = dyn_cast<DeclRefExpr>(Obj)) {
-            auto It = TryVars.find(V->getDecl());
-            if (It != TryVars.end() && It->second.SuccessValue == 1)
-              PT = &It->second;
-          } else if (const auto *TC = dyn_cast<CallExpr>(Obj)) {
-            auto It = TryCalls.find(TC);
-            if (It != TryCalls.end() && It->second.SuccessValue == 1)
-              PT = &It->second;
-          }
-        }
+  // A try-lock tested directly, or through the variable holding its
+  // result; or a status object it returned, tested with `ok()`
+  // (`if (!result.ok())`), which is true where a truthy result would be.
+  const PendingTry *PT = pendingTryOf(Test.Subject);
+  if (!PT)
+    if (const Expr *Status = statusTestedByOk(CondCall))
+      if ((PT = pendingTryOf(Status)) && PT->SuccessValue != 1)
+        PT = nullptr;
   // `if (lk)` / `if (lk.owns_lock())` on a guard whose ownership is unknown.
   const void *OwnsGuard = nullptr;
   if (CondCall && !PT)
@@ -904,6 +895,25 @@ FlowState Analyzer::edgeState(const CFGBlock *B, unsigned SuccIdx,
   return S;
 }
 
+const PendingTry *Analyzer::pendingTryOf(const Expr *E) const {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(E)) {
+    auto It = TryCalls.find(CE);
+    return It == TryCalls.end() ? nullptr : &It->second;
+  }
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E)) {
+    auto It = TryVars.find(DRE->getDecl());
+    return It == TryVars.end() ? nullptr : &It->second;
+  }
+  return nullptr;
+}
+
+void Analyzer::rememberTryResult(const Decl *V, const Expr *Value) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(stripTemporaries(Value));
+  auto It = CE ? TryCalls.find(CE) : TryCalls.end();
+  if (It != TryCalls.end())
+    TryVars[V] = It->second;
+}
+
 /// `result = mu->TryLockFor(t);` (a bool, or a status object tested
 /// with `result.ok()` later): the variable holds the try-lock's result.
 void Analyzer::noteTryResult(const Stmt *St) {
@@ -919,14 +929,9 @@ void Analyzer::noteTryResult(const Stmt *St) {
       RHS = OC->getArg(1);
     }
   }
-  const auto *DRE =
-      LHS ? dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()) : nullptr;
-  if (!DRE)
-    return;
-  const auto *CE = dyn_cast<CallExpr>(stripTemporaries(RHS));
-  auto It = CE ? TryCalls.find(CE) : TryCalls.end();
-  if (It != TryCalls.end())
-    TryVars[DRE->getDecl()] = It->second;
+  if (const auto *DRE =
+          LHS ? dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()) : nullptr)
+    rememberTryResult(DRE->getDecl(), RHS);
 }
 
 void Analyzer::handleStmt(const Stmt *St, FlowState &S) {
@@ -2294,11 +2299,7 @@ void Analyzer::handleDeclStmt(const DeclStmt *DS, FlowState &S) {
     if (!VD)
       continue;
     if (VD->hasInit())
-      if (const auto *CE = dyn_cast<CallExpr>(stripTemporaries(VD->getInit()))) {
-        auto It = TryCalls.find(CE);
-        if (It != TryCalls.end())
-          TryVars[VD] = It->second;
-      }
+      rememberTryResult(VD, VD->getInit());
     if (VD->hasInit() && !HandleCalls.empty())
       noteHandleVar(VD, S);
     auto It = Scan.RangeVarLoop.find(VD);
