@@ -1,20 +1,36 @@
 #include "EventLoopModel.h"
 #include "NameUtil.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
 namespace maprace {
 
-bool isLoopThreadCheck(const CXXMethodDecl *MD, const AnalysisOptions &Opts) {
+namespace {
+
+/// A non-static member function named in BuiltIn or in the option's list.
+bool memberNamed(const CXXMethodDecl *MD,
+                 std::initializer_list<llvm::StringLiteral> BuiltIn,
+                 const std::vector<std::string> &Option) {
   if (!MD || !MD->getIdentifier() || MD->isStatic())
     return false;
-  bool BuiltIn = llvm::StringSwitch<bool>(MD->getName())
-                     .Cases({"isInLoopThread", "IsInLoopThread",
-                             "assertInLoopThread", "AssertInLoopThread"},
-                            true)
-                     .Default(false);
-  return BuiltIn || declNameMatches(MD, Opts.LoopThreadChecks);
+  return llvm::is_contained(BuiltIn, MD->getName()) ||
+         declNameMatches(MD, Option);
+}
+
+/// Posts that say "event loop" by themselves.
+bool isCorePost(const CXXMethodDecl *MD, const AnalysisOptions &Opts) {
+  return memberNamed(MD, {"runInLoop", "RunInLoop", "queueInLoop",
+                          "QueueInLoop"},
+                     Opts.LoopPostFunctions);
+}
+
+} // namespace
+
+bool isLoopThreadCheck(const CXXMethodDecl *MD, const AnalysisOptions &Opts) {
+  return memberNamed(MD, {"isInLoopThread", "IsInLoopThread",
+                          "assertInLoopThread", "AssertInLoopThread"},
+                     Opts.LoopThreadChecks);
 }
 
 bool isLoopThreadAssert(const CXXMethodDecl *MD) {
@@ -22,36 +38,16 @@ bool isLoopThreadAssert(const CXXMethodDecl *MD) {
          MD->getName().starts_with_insensitive("assert");
 }
 
-namespace {
-
-/// Posts that say "event loop" by themselves.
-bool isCorePost(const CXXMethodDecl *MD, const AnalysisOptions &Opts) {
-  if (!MD || !MD->getIdentifier() || MD->isStatic())
-    return false;
-  bool BuiltIn = llvm::StringSwitch<bool>(MD->getName())
-                     .Cases({"runInLoop", "RunInLoop", "queueInLoop",
-                             "QueueInLoop"},
-                            true)
-                     .Default(false);
-  return BuiltIn || declNameMatches(MD, Opts.LoopPostFunctions);
-}
-
-} // namespace
-
 bool isLoopPostFunction(const CXXMethodDecl *MD, const AnalysisOptions &Opts) {
   if (isCorePost(MD, Opts))
     return true;
-  if (!MD || !MD->getIdentifier() || MD->isStatic())
-    return false;
   // The loop's timers (`loop->runAfter(2.0, cb)`) run their callback on
-  // the loop too; those names are common elsewhere, so only on a class
-  // that is an event loop by its other members.
-  bool Timer = llvm::StringSwitch<bool>(MD->getName())
-                   .Cases({"runAfter", "runEvery", "runAt", "RunAfter",
-                           "RunEvery", "RunAt"},
-                          true)
-                   .Default(false);
-  return Timer && loopThreadRole(MD->getParent(), Opts);
+  // the loop too. Those names are common elsewhere: they name no role
+  // (loopThreadRole), so on a class that has no check or post of its own
+  // there is no loop to post to.
+  return memberNamed(MD, {"runAfter", "runEvery", "runAt", "RunAfter",
+                          "RunEvery", "RunAt"},
+                     {});
 }
 
 const CXXMethodDecl *loopThreadRole(const CXXRecordDecl *RD,

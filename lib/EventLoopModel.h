@@ -36,8 +36,8 @@ bool isLoopThreadAssert(const clang::CXXMethodDecl *MD);
 
 /// A member function whose callable argument runs later on the object's
 /// loop thread (`runInLoop`, `queueInLoop`; the LoopPostFunctions option;
-/// the loop's timers `runAfter`, `runEvery`, `runAt` on a class that has
-/// one of the others or a check).
+/// the loop's timers `runAfter`, `runEvery`, `runAt`). A post counts only
+/// on a class that has a loop-thread role (below): timers name none.
 bool isLoopPostFunction(const clang::CXXMethodDecl *MD,
                         const AnalysisOptions &Opts);
 

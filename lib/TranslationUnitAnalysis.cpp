@@ -170,11 +170,11 @@ public:
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *UO) {
-    if (UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp())
+    if (UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp()) {
+      noteReassigned(UO->getSubExpr());
       if (const FieldDecl *F = pointerField(UO->getSubExpr()))
         Ctx.Index.Interior.noteEscape(F);
-    if (UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp())
-      noteReassigned(UO->getSubExpr());
+    }
     return true;
   }
 
