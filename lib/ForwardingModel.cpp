@@ -108,7 +108,7 @@ struct Receivers : RecursiveASTVisitor<Receivers> {
 };
 
 bool follow(const FunctionDecl *F, unsigned I, unsigned Depth,
-            llvm::SmallVectorImpl<QualType> &Out) {
+            llvm::SmallVectorImpl<ForwardedReceiver> &Out) {
   if (Depth > MaxDepth || !isForwardingParam(F, I))
     return false;
   const FunctionDecl *Def = F->getDefinition();
@@ -124,22 +124,22 @@ bool follow(const FunctionDecl *F, unsigned I, unsigned Depth,
   if (R.Unknown || R.Uses == 0 || R.HandedOn != R.Uses)
     return false;
   for (QualType T : R.ByValue)
-    Out.push_back(T);
+    Out.push_back({T, nullptr, 0});
   for (auto [G, J] : R.To) {
-    llvm::SmallVector<QualType, 2> Deeper;
+    llvm::SmallVector<ForwardedReceiver, 2> Deeper;
     if (follow(G, J, Depth + 1, Deeper))
       Out.append(Deeper.begin(), Deeper.end());
     else
-      Out.push_back(G->getParamDecl(J)->getType());
+      Out.push_back({G->getParamDecl(J)->getType(), G, J});
   }
   return true;
 }
 
 } // namespace
 
-std::optional<llvm::SmallVector<QualType, 2>>
-forwardedParamTypes(const FunctionDecl *Callee, unsigned I) {
-  llvm::SmallVector<QualType, 2> Out;
+std::optional<llvm::SmallVector<ForwardedReceiver, 2>>
+forwardedReceivers(const FunctionDecl *Callee, unsigned I) {
+  llvm::SmallVector<ForwardedReceiver, 2> Out;
   if (!Callee || !follow(Callee, I, 0, Out))
     return std::nullopt;
   return Out;

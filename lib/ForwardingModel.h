@@ -18,14 +18,22 @@
 
 namespace maprace {
 
-/// The types of the parameters that finally receive argument I of Callee,
-/// when Callee is a template instantiation whose parameter I is a
-/// forwarding reference and every use of it in the body hands it on
-/// unchanged to another call. std::nullopt when that is not known (no body,
-/// the parameter used otherwise, too deep): the caller keeps Callee's own
-/// parameter type.
-std::optional<llvm::SmallVector<clang::QualType, 2>>
-forwardedParamTypes(const clang::FunctionDecl *Callee, unsigned I);
+/// A parameter that finally receives a forwarded argument: its type, and the
+/// function and index it belongs to (Fn is null for a scalar constructed
+/// by `new U(std::forward<A>(a))`, which receives it by value).
+struct ForwardedReceiver {
+  clang::QualType Type;
+  const clang::FunctionDecl *Fn = nullptr;
+  unsigned Index = 0;
+};
+
+/// The parameters that finally receive argument I of Callee, when Callee
+/// is a template instantiation whose parameter I is a forwarding reference
+/// and every use of it in the body hands it on unchanged to another call.
+/// std::nullopt when that is not known (no body, the parameter used
+/// otherwise, too deep): the caller keeps Callee's own parameter type.
+std::optional<llvm::SmallVector<ForwardedReceiver, 2>>
+forwardedReceivers(const clang::FunctionDecl *Callee, unsigned I);
 
 } // namespace maprace
 

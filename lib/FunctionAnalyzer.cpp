@@ -3,6 +3,7 @@
 #include "EventLoopModel.h"
 #include "ExprUtil.h"
 #include "ForwardingModel.h"
+#include "ReadOnlyViews.h"
 #include "LoopElementArgs.h"
 #include "LoopModel.h"
 #include "RepeatedAccesses.h"
@@ -1904,12 +1905,21 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
                (T->isPointerType() && !T->getPointeeType().isConstQualified());
       };
       bool Mutable = IsMutable(PT);
+      // A constructor whose class keeps only a pointer to const of the
+      // argument's type reads it, whatever its parameter says.
+      bool KeptReadOnly = false;
+      const FunctionDecl *Receiver = Callee;
+      if (Mutable && constructorKeepsReadOnlyView(Callee, I)) {
+        Mutable = false;
+        KeptReadOnly = true;
+      }
       // `std::make_unique<T>(c)`: a forwarding reference hands `c` on; the
       // parameters that finally receive it decide (T's constructor).
       if (Mutable && PT->isReferenceType())
-        if (auto Final = forwardedParamTypes(Callee, I)) {
+        if (auto Final = forwardedReceivers(Callee, I)) {
           Mutable = false;
-          for (QualType FT : *Final) {
+          for (const ForwardedReceiver &FR : *Final) {
+            QualType FT = FR.Type;
             if (!FT->isReferenceType() && !FT->isPointerType()) {
               // Received by value: copied, or moved into when moved.
               MovedInto |= stripTemporaries(A)->isXValue();
@@ -1918,10 +1928,16 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
             // A pointer argument: what matters is the pointee's constness.
             if (FT->isReferenceType() && AT->isPointerType())
               FT = FT.getNonReferenceType();
+            if (IsMutable(FT) && constructorKeepsReadOnlyView(FR.Fn, FR.Index)) {
+              KeptReadOnly = true;
+              continue;
+            }
             Mutable |= IsMutable(FT);
           }
-          if (!Final->empty())
-            PT = Final->front();
+          if (!Final->empty()) {
+            PT = Final->front().Type;
+            Receiver = Final->front().Fn ? Final->front().Fn : Callee;
+          }
         }
       // A std algorithm's forwarding reference (`R&&`) only reads, unless
       // the algorithm rearranges the range (sort, remove, ...).
@@ -1954,6 +1970,9 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
         Detail = "moved into a parameter" + To;
       } else if (IsCtorOfContainer) {
         Detail = "copied";
+      } else if (KeptReadOnly) {
+        Detail = "kept as a pointer to const by '" +
+                 functionDisplayName(Receiver) + "'";
       } else if (PT->isReferenceType()) {
         Detail = "passed by const reference" + To;
       } else if (PT->isPointerType()) {
