@@ -365,6 +365,8 @@ private:
   void handleConstruct(const CXXConstructExpr *CE, FlowState &S);
   void handleDeclStmt(const DeclStmt *DS, FlowState &S);
   void handleLambda(const LambdaExpr *LE, FlowState &S);
+  /// Is the lambda made into a std::function (or the like) right away?
+  bool keptInCallableWrapper(const LambdaExpr *LE);
   void noteTryResult(const Stmt *St);
   void rememberTryResult(const Decl *V, const Expr *Value);
   const PendingTry *pendingTryOf(const Expr *E) const;
@@ -2352,6 +2354,7 @@ void Analyzer::handleLambda(const LambdaExpr *LE, FlowState &S) {
   CS.State = S.P;
   for (const LambdaCapture &C : LE->captures())
     CS.OnThisObject |= C.capturesThis();
+  CS.ArgsPerCall = keptInCallableWrapper(LE);
   // Posted to an event loop we can name: it runs later, on the loop's
   // thread, holding its loop-thread role and none of our locks.
   auto Posted = Scan.PostedLambdas.find(LE);
@@ -2367,9 +2370,32 @@ void Analyzer::handleLambda(const LambdaExpr *LE, FlowState &S) {
                loopRole(R.resolve(MC->getImplicitObjectArgument()), Role)),
            LockMode::Exclusive, LE->getBeginLoc()});
       CS.Deferred = true;
+      CS.ArgsPerCall = false;
     }
   }
   Facts->Calls.push_back(std::move(CS));
+}
+
+bool Analyzer::keptInCallableWrapper(const LambdaExpr *LE) {
+  const Stmt *Cur = LE;
+  for (int Guard = 0; Guard < 8; ++Guard) {
+    const Stmt *P = parents().getParent(Cur);
+    if (!P)
+      return false;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
+      if (keepsCallableForLater(CE->getType()))
+        return true;
+      if (!CE->getConstructor() ||
+          !CE->getConstructor()->isCopyOrMoveConstructor())
+        return false; // handed to another class's constructor
+    } else if (!isa<ImplicitCastExpr, MaterializeTemporaryExpr,
+                    CXXBindTemporaryExpr, ParenExpr, ExprWithCleanups,
+                    CXXFunctionalCastExpr>(P)) {
+      return false;
+    }
+    Cur = P;
+  }
+  return false;
 }
 
 void Analyzer::handleReturn(const ReturnStmt *RS, FlowState &S) {

@@ -96,6 +96,11 @@ struct CallSite {
   /// A lambda posted to an event loop: it runs later, on the loop's thread,
   /// under State's locks only (none of the caller's).
   bool Deferred = false;
+  /// A lambda kept in a std::function (`svr.Get(path, [](Response &res)
+  /// {...})`), run here as where it is made: whoever calls the function
+  /// later hands its parameters their objects, per call. Nothing here
+  /// binds them, so each call's are taken as its own.
+  bool ArgsPerCall = false;
   const clang::Expr *CallExpr = nullptr;
 
   // noexcept moves, as for LocalAccess.

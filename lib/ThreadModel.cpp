@@ -21,6 +21,12 @@ static bool isCallableWrapper(QualType T) {
          N == "unique_function" || N == "packaged_task";
 }
 
+bool keepsCallableForLater(QualType T) {
+  const CXXRecordDecl *RD = classOf(T);
+  return isCallableWrapper(T) && RD->getName() != "function_ref" &&
+         RD->getName() != "FunctionRef";
+}
+
 const Expr *stripWrappers(const Expr *E) {
   for (int Guard = 0; E && Guard < 32; ++Guard) {
     const Expr *Prev = E;

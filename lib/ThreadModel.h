@@ -91,6 +91,11 @@ private:
 /// expression: what the user wrote.
 const clang::Expr *stripWrappers(const clang::Expr *E);
 
+/// std::function, std::move_only_function, absl::AnyInvocable,
+/// llvm::unique_function, std::packaged_task: classes that keep a callable
+/// for whoever calls them later (not the non-owning `function_ref`s).
+bool keepsCallableForLater(clang::QualType T);
+
 } // namespace maprace
 
 #endif

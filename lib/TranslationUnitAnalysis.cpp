@@ -863,6 +863,14 @@ void TranslationUnitAnalysis::propagateContexts() {
         for (size_t A = 0; A < CS.Args.size() && A < 64; ++A)
           if (IsPrivateInRun(CS.Args[A], F, C, E))
             N.PrivateParams |= uint64_t(1) << A;
+        // A lambda kept in a std::function: its caller, not seen, hands
+        // each call its own objects.
+        if (CS.ArgsPerCall)
+          for (unsigned A = 0; A < G->getNumParams() && A < 64; ++A) {
+            QualType PT = G->getParamDecl(A)->getType();
+            if (PT->isReferenceType() || PT->isPointerType())
+              N.PrivateParams |= uint64_t(1) << A;
+          }
         // A lambda posted to an event loop runs later: the object may be
         // shared by then, whatever it was when posted.
         if (CS.Deferred) {
@@ -982,6 +990,16 @@ void TranslationUnitAnalysis::buildRecords() {
         // no record (most accesses in test code are such locals).
         if (isPrivatePerCall(A.Path))
           continue;
+        // Nor does one through a parameter every call in this context
+        // binds to its own run's object (or, for a lambda kept in a
+        // std::function, to what its caller hands each call).
+        if (const ParmVarDecl *PV = A.Path.param())
+          if (PV->getFunctionScopeIndex() < 64 &&
+              (E.PrivateParams >> PV->getFunctionScopeIndex() & 1) &&
+              isDeclaredWithin(PV, F) &&
+              !stepsThroughIndirection(A.Path, /*SmartPointers=*/true,
+                                       &Ctx->Index.Interior))
+            continue;
         AccessRecord R;
         R.Access = &A;
         R.Function = F;
