@@ -3,9 +3,9 @@
 #include "EventLoopModel.h"
 #include "ExprUtil.h"
 #include "ForwardingModel.h"
-#include "ReadOnlyViews.h"
 #include "LoopElementArgs.h"
 #include "LoopModel.h"
+#include "ReadOnlyViews.h"
 #include "RepeatedAccesses.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Basic/SourceManager.h"
@@ -1909,11 +1909,10 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
       bool Mutable = IsMutable(PT);
       // A constructor whose class keeps only a pointer to const of the
       // argument's type reads it, whatever its parameter says.
-      bool KeptReadOnly = false;
-      const FunctionDecl *Receiver = Callee;
+      const FunctionDecl *KeptReadOnlyBy = nullptr;
       if (Mutable && constructorKeepsReadOnlyView(Callee, I)) {
         Mutable = false;
-        KeptReadOnly = true;
+        KeptReadOnlyBy = Callee;
       }
       // `std::make_unique<T>(c)`: a forwarding reference hands `c` on; the
       // parameters that finally receive it decide (T's constructor).
@@ -1930,16 +1929,15 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
             // A pointer argument: what matters is the pointee's constness.
             if (FT->isReferenceType() && AT->isPointerType())
               FT = FT.getNonReferenceType();
-            if (IsMutable(FT) && constructorKeepsReadOnlyView(FR.Fn, FR.Index)) {
-              KeptReadOnly = true;
+            if (IsMutable(FT) &&
+                constructorKeepsReadOnlyView(FR.Fn, FR.Index)) {
+              KeptReadOnlyBy = FR.Fn;
               continue;
             }
             Mutable |= IsMutable(FT);
           }
-          if (!Final->empty()) {
+          if (!Final->empty())
             PT = Final->front().Type;
-            Receiver = Final->front().Fn ? Final->front().Fn : Callee;
-          }
         }
       // A std algorithm's forwarding reference (`R&&`) only reads, unless
       // the algorithm rearranges the range (sort, remove, ...).
@@ -1972,9 +1970,9 @@ void Analyzer::handleArguments(const Expr *Call, const FunctionDecl *Callee,
         Detail = "moved into a parameter" + To;
       } else if (IsCtorOfContainer) {
         Detail = "copied";
-      } else if (KeptReadOnly) {
+      } else if (KeptReadOnlyBy) {
         Detail = "kept as a pointer to const by '" +
-                 functionDisplayName(Receiver) + "'";
+                 functionDisplayName(KeptReadOnlyBy) + "'";
       } else if (PT->isReferenceType()) {
         Detail = "passed by const reference" + To;
       } else if (PT->isPointerType()) {

@@ -93,8 +93,7 @@ const FunctionDecl *runLocalOwner(const AccessPath &P) {
   return dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
 }
 
-/// std::shared_ptr or std::weak_ptr: copies share the object.
-static bool isSharedPointer(QualType T) {
+bool isSharedPointer(QualType T) {
   const CXXRecordDecl *RD = classOf(T);
   return RD && RD->getIdentifier() &&
          (RD->getName() == "shared_ptr" || RD->getName() == "weak_ptr") &&

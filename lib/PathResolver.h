@@ -74,6 +74,9 @@ bool isImplicitRangeVar(const clang::VarDecl *VD);
 /// std::unique_ptr or std::shared_ptr.
 bool isSmartPointer(clang::QualType T);
 
+/// std::shared_ptr or std::weak_ptr: copies share the object.
+bool isSharedPointer(clang::QualType T);
+
 /// A raw pointer or a reference (or, if asked, a std smart pointer): what
 /// it names may be some other object's.
 bool isIndirection(clang::QualType T, bool SmartPointers);

@@ -1,4 +1,5 @@
 #include "ReadOnlyViews.h"
+#include "PathResolver.h"
 #include "clang/AST/DeclTemplate.h"
 
 using namespace clang;
@@ -12,21 +13,16 @@ struct MemberViews {
   bool Writable = false; // a member `C*`, `C&`, or a smart pointer to C
 };
 
-/// The type a pointer, reference or smart pointer member leads to.
-QualType viewedType(QualType T, bool &Smart) {
-  Smart = false;
+/// The type a pointer, reference or std smart pointer member leads to.
+QualType viewedType(QualType T) {
   if (T->isPointerType() || T->isReferenceType())
     return T->getPointeeType();
-  if (const auto *TS = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          T->getAsCXXRecordDecl())) {
-    llvm::StringRef N = TS->getName();
-    if ((N == "unique_ptr" || N == "shared_ptr" || N == "weak_ptr") &&
-        TS->getTemplateArgs().size() > 0 &&
-        TS->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
-      Smart = true;
-      return TS->getTemplateArgs()[0].getAsType();
-    }
-  }
+  if (isSmartPointer(T) || isSharedPointer(T))
+    if (const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(
+            T->getAsCXXRecordDecl()))
+      if (TS->getTemplateArgs().size() > 0 &&
+          TS->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+        return TS->getTemplateArgs()[0].getAsType();
   return QualType();
 }
 
@@ -40,8 +36,7 @@ void scanMembers(const CXXRecordDecl *RD, QualType C, MemberViews &Out,
     QualType T = F->getType();
     while (const ArrayType *AT = AST.getAsArrayType(T))
       T = AT->getElementType();
-    bool Smart = false;
-    QualType V = viewedType(T, Smart);
+    QualType V = viewedType(T);
     if (V.isNull() ||
         !AST.hasSameUnqualifiedType(V.getCanonicalType(), C))
       continue;

@@ -22,10 +22,10 @@
 
 namespace maprace {
 
-/// Does constructor Ctor, whose body this translation unit does not hold,
-/// keep its parameter Index (a non-const `C*` or `C&`) only as a read-only
+/// Is Fn a constructor, whose body this translation unit does not hold,
+/// that keeps its parameter Index (a non-const `C*` or `C&`) only as a read-only
 /// view, judged by the members of its class?
-bool constructorKeepsReadOnlyView(const clang::FunctionDecl *Ctor,
+bool constructorKeepsReadOnlyView(const clang::FunctionDecl *Fn,
                                   unsigned Index);
 
 } // namespace maprace
