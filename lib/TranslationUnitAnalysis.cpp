@@ -429,6 +429,12 @@ bool TranslationUnitAnalysis::mayStartThreads(const FunctionDecl *F) const {
   return F && ThreadStarters.count(F->getCanonicalDecl());
 }
 
+/// Is parameter PV's bit set in Bits (bit = parameter index, the first 64)?
+static bool paramMarked(const ParmVarDecl *PV, uint64_t Bits) {
+  unsigned Idx = PV->getFunctionScopeIndex();
+  return Idx < 64 && (Bits >> Idx & 1);
+}
+
 bool TranslationUnitAnalysis::isPrivatePerCall(const AccessPath &P) const {
   if (P.kind() != RootKind::Var || !P.var())
     return false;
@@ -511,8 +517,7 @@ void TranslationUnitAnalysis::indexAndAnalyse() {
     for (const LocalAccess &PA : BF->Summary.ParamAccesses) {
       // The instance's own element races with nothing: no record.
       if (const ParmVarDecl *PV = PA.Path.param())
-        if (PV->getFunctionScopeIndex() < 64 &&
-            (T.OwnElementParams >> PV->getFunctionScopeIndex() & 1))
+        if (paramMarked(PV, T.OwnElementParams))
           continue;
       std::optional<AccessPath> P = toCaller(PA.Path, B);
       if (!P)
@@ -752,12 +757,9 @@ void TranslationUnitAnalysis::propagateContexts() {
       return E.LocalObject;
     if (O->kind() != RootKind::Var)
       return false;
-    if (const ParmVarDecl *PV = O->param()) {
-      unsigned Idx = PV->getFunctionScopeIndex();
-      if (!isDeclaredWithin(PV, F))
-        return CapturedParamPrivate(PV, F, C);
-      return Idx < 64 && (E.PrivateParams >> Idx & 1);
-    }
+    if (const ParmVarDecl *PV = O->param())
+      return isDeclaredWithin(PV, F) ? paramMarked(PV, E.PrivateParams)
+                                     : CapturedParamPrivate(PV, F, C);
     return IsLocalObject(AccessPath::var(O->var()));
   };
 
@@ -994,9 +996,7 @@ void TranslationUnitAnalysis::buildRecords() {
         // binds to its own run's object (or, for a lambda kept in a
         // std::function, to what its caller hands each call).
         if (const ParmVarDecl *PV = A.Path.param())
-          if (PV->getFunctionScopeIndex() < 64 &&
-              (E.PrivateParams >> PV->getFunctionScopeIndex() & 1) &&
-              isDeclaredWithin(PV, F) &&
+          if (paramMarked(PV, E.PrivateParams) && isDeclaredWithin(PV, F) &&
               !stepsThroughIndirection(A.Path, /*SmartPointers=*/true,
                                        &Ctx->Index.Interior))
             continue;
