@@ -7,7 +7,7 @@
 // container by non-const pointer counts as a write. This looks at the
 // constructor's class instead: if it has a member that views the argument's
 // type through const (`const C*`, `const C&`) and no member through which
-// it could write one (`C*`, `C&`, a smart pointer to `C`), the constructor
+// it could write one (`C*`, `C&`, a std smart pointer to `C`), the constructor
 // is taken to keep a read-only view and the argument is read.
 //
 // What the constructor's body itself does before storing the pointer is
