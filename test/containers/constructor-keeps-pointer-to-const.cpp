@@ -108,6 +108,33 @@ private:
 };
 } // namespace direct_const_view_read_races_with_write
 
+// Its synchronised twin: the constructing read holds the lock too.
+namespace direct_const_view_locked_ok {
+class Job {
+public:
+  void Run() {
+    std::vector<std::thread> pool;
+    for (int i = 0; i < 3; ++i)
+      pool.emplace_back(&Job::Sub, this);
+    pool.emplace_back(&Job::Reset, this);
+    for (auto &t : pool)
+      t.join();
+  }
+
+private:
+  void Sub() {
+    std::lock_guard<std::mutex> g(mu_);
+    ConstView v(&seqs_);
+  }
+  void Reset() {
+    std::lock_guard<std::mutex> g(mu_);
+    seqs_.clear();
+  }
+  std::mutex mu_;
+  Seqs seqs_;
+};
+} // namespace direct_const_view_locked_ok
+
 // Constructed directly by several threads, nobody writing: silent.
 namespace direct_const_view_ok {
 class Job {

@@ -8,6 +8,7 @@
 // callable) keeps its parameters unbound, as before. (Each namespace has
 // its own classes, so that one's accesses cannot stand for another's.)
 #include <functional>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -68,6 +69,38 @@ void run() {
 }
 } // namespace handler_shared_object_bad
 
+// Its synchronised twin: the handler locks around the shared object.
+namespace handler_shared_object_locked_ok {
+struct Response {
+  std::vector<std::string> headers;
+  void set_header(const std::string &v) { headers.push_back(v); }
+};
+class Server {
+public:
+  void Get(std::function<void(Response &)> h) { handlers_.push_back(h); }
+  void listen();
+
+private:
+  std::vector<std::function<void(Response &)>> handlers_;
+};
+Response shared;
+std::mutex shared_mu;
+void serve(const char *label) {
+  Server svr;
+  svr.Get([&](Response &) {
+    std::lock_guard<std::mutex> g(shared_mu);
+    shared.set_header(label);
+  });
+  svr.listen();
+}
+void run() {
+  std::thread a([] { serve("a"); });
+  std::thread b([] { serve("b"); });
+  a.join();
+  b.join();
+}
+} // namespace handler_shared_object_locked_ok
+
 // A lambda handed on as itself, not as a std::function: its parameter
 // stays unbound, taken as one object (here rightly: every thread's visit
 // hands it the same shared replies).
@@ -92,6 +125,32 @@ void run() {
   b.join();
 }
 } // namespace template_callable_bad
+
+// Its synchronised twin: each visit holds the replies' lock.
+namespace template_callable_locked_ok {
+struct Reply {
+  std::vector<std::string> lines;
+  void add(const std::string &v) { lines.push_back(v); }
+};
+std::vector<Reply> replies;
+std::mutex replies_mu;
+template <class F> void visitAll(F &&f) {
+  for (Reply &r : replies)
+    f(r);
+}
+void serve(const char *label) {
+  visitAll([&](Reply &r) {
+    std::lock_guard<std::mutex> g(replies_mu);
+    r.add(label);
+  });
+}
+void run() {
+  std::thread a([] { serve("a"); });
+  std::thread b([] { serve("b"); });
+  a.join();
+  b.join();
+}
+} // namespace template_callable_locked_ok
 
 // A thread per part; inside, a std::function opening output files for
 // that part, called with the part's outputs by code in another file.
