@@ -36,7 +36,7 @@ struct PointState {
   PathSet ReleasedEntry; ///< locks released here that callers may hold
   ThreadSet Live;       ///< threads started here (or by callees) not joined
   PathSet Joined;       ///< thread groups joined on every path to here
-  llvm::SmallVector<ReleaseSite, 1> Releases;
+  llvm::SmallVector<ReleaseSite, 0> Releases;
 };
 
 /// One container access made by the function (directly, or through a call

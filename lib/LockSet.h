@@ -85,7 +85,7 @@ public:
   /// Keeps the locks held in both; a lock held in different modes is kept
   /// in shared mode (the weaker guarantee).
   void intersect(const LockSet &O) {
-    llvm::SmallVector<HeldLock, 2> Out;
+    llvm::SmallVector<HeldLock, 1> Out;
     for (const HeldLock &L : Locks)
       if (const HeldLock *OL = O.find(L.Path)) {
         HeldLock K = L;
@@ -113,7 +113,9 @@ public:
   void clear() { Locks.clear(); }
 
 private:
-  llvm::SmallVector<HeldLock, 2> Locks;
+  // One inline lock: a lock set is copied into every access record and flow
+  // state, and most hold zero or one lock (docs/performance.md).
+  llvm::SmallVector<HeldLock, 1> Locks;
 };
 
 /// A small set of paths (released entry locks, joined thread groups).
@@ -141,7 +143,7 @@ public:
       add(P);
   }
   void intersect(const PathSet &O) {
-    llvm::SmallVector<AccessPath, 1> Out;
+    llvm::SmallVector<AccessPath, 0> Out;
     for (const AccessPath &P : Paths)
       if (O.contains(P))
         Out.push_back(P);
@@ -160,7 +162,9 @@ public:
   auto end() const { return Paths.end(); }
 
 private:
-  llvm::SmallVector<AccessPath, 1> Paths;
+  // No inline storage: these sets are usually empty and ride along in every
+  // flow state, so inline slots cost more copying than they save.
+  llvm::SmallVector<AccessPath, 0> Paths;
 };
 
 /// Thread ids (indices into the translation unit's thread table).
