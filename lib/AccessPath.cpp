@@ -24,6 +24,21 @@ bool AccessPath::isPrefixOf(const AccessPath &Other) const {
   return true;
 }
 
+std::optional<AccessPath> AccessPath::enclosing(const AccessPath &A,
+                                                const AccessPath &B,
+                                                const FunctionDecl *Part) {
+  if (A == B)
+    return A;
+  if (A.Kind != B.Kind || (A.Kind != RootKind::This && A.Root != B.Root))
+    return std::nullopt;
+  AccessPath P(A.Kind, A.Root);
+  for (size_t I = 0; I < A.Steps.size() && I < B.Steps.size() &&
+                     A.Steps[I] == B.Steps[I];
+       ++I)
+    P.Steps.push_back(A.Steps[I]);
+  return P.withField(Part);
+}
+
 std::string AccessPath::display() const {
   std::string S;
   if (Kind == RootKind::This) {

@@ -8,6 +8,8 @@
 //   g_registry.mu        Global(g_registry) . mu
 //   shards_[i].map       This  . shards_ . [] . map   ([] = any element)
 //   (*p).m, p->m         Var(p) . m                   (pointers look through)
+//   p->pick(b)->m        Var(p) . pick() . m          (an accessor returning
+//                                                      one of p's members)
 //
 // `this`-rooted paths are field-based: every instance of a class shares one
 // identity (RacerD makes the same abstraction), which is what lets accesses
@@ -47,7 +49,8 @@ public:
 
   RootKind kind() const { return Kind; }
   const clang::Decl *root() const { return Root; }
-  /// Each step is a FieldDecl, or null for "any element" ([]).
+  /// Each step is a FieldDecl, or null for "any element" ([]), or a
+  /// member function: a loop-thread role, or the accessor that picks a part.
   llvm::ArrayRef<const clang::ValueDecl *> steps() const { return Steps; }
 
   AccessPath withField(const clang::ValueDecl *F) const {
@@ -77,6 +80,14 @@ public:
   const clang::NamedDecl *leafDecl() const;
 
   bool isPrefixOf(const AccessPath &Other) const;
+
+  /// The object two paths both lie in: A itself when they are equal, else
+  /// their common prefix followed by Part, the accessor that picks one of
+  /// them (`b ? &first_ : &second_` in `Outputs(b)` is `Outputs()` of
+  /// *this). Nothing when their roots differ.
+  static std::optional<AccessPath> enclosing(const AccessPath &A,
+                                             const AccessPath &B,
+                                             const clang::FunctionDecl *Part);
 
   /// "cache_", "g_registry.mu", "shards_[].map".
   std::string display() const;

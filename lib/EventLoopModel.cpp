@@ -66,8 +66,14 @@ const CXXMethodDecl *loopThreadRole(const CXXRecordDecl *RD,
 }
 
 bool isLoopThreadRole(const AccessPath &Lock) {
-  return !Lock.steps().empty() &&
-         llvm::isa_and_nonnull<CXXMethodDecl>(Lock.steps().back());
+  // A role is a predicate or an assertion; a method returning a reference
+  // or pointer names the part of an object an accessor picks instead.
+  const auto *MD = Lock.steps().empty()
+                       ? nullptr
+                       : llvm::dyn_cast_or_null<CXXMethodDecl>(
+                             Lock.steps().back());
+  return MD && !MD->getReturnType()->isReferenceType() &&
+         !MD->getReturnType()->isPointerType();
 }
 
 } // namespace maprace

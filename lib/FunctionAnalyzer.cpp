@@ -371,6 +371,10 @@ private:
   void rememberTryResult(const Decl *V, const Expr *Value);
   const PendingTry *pendingTryOf(const Expr *E) const;
   void handleReturn(const ReturnStmt *RS, FlowState &S);
+  /// The object a returned reference or pointer names, in this function's
+  /// terms (either arm of `b ? &x_ : &y_`: the part of the object both lie
+  /// in, named by this accessor).
+  std::optional<AccessPath> returnedObject(const Expr *V) const;
   void handleAutoDtor(const VarDecl *VD, const Stmt *Trigger, FlowState &S);
   void handleTempDtor(const CXXBindTemporaryExpr *BTE, FlowState &S);
   /// Runs the summary of T's destructor on the object (Key: its variable or
@@ -2396,6 +2400,21 @@ bool Analyzer::keptInCallableWrapper(const LambdaExpr *LE) {
   return false;
 }
 
+std::optional<AccessPath> Analyzer::returnedObject(const Expr *V) const {
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(
+          V->IgnoreParenImpCasts())) {
+    std::optional<AccessPath> T = returnedObject(CO->getTrueExpr());
+    std::optional<AccessPath> F = returnedObject(CO->getFalseExpr());
+    return T && F ? AccessPath::enclosing(*T, *F, FD->getCanonicalDecl())
+                  : std::nullopt;
+  }
+  std::optional<AccessPath> P = R.resolve(V);
+  // A local dies with the function: only paths its callers can name.
+  if (P && P->kind() == RootKind::Var && !P->param())
+    return std::nullopt;
+  return P;
+}
+
 void Analyzer::handleReturn(const ReturnStmt *RS, FlowState &S) {
   const Expr *V = RS->getRetValue();
   if (!V)
@@ -2403,14 +2422,17 @@ void Analyzer::handleReturn(const ReturnStmt *RS, FlowState &S) {
   if (Emit)
     checkReturnedHandle(RS, S);
   // Accessors: `return map_;` / `return &instance;` from a function that
-  // returns a reference or pointer.
+  // returns a reference or pointer. One returning either of two members
+  // (`return b ? &first_ : &second_;`, or one per branch) returns a part of
+  // *this named by the accessor: callers still know whose object it is.
   QualType RT = FD->getReturnType();
   if (Emit && (RT->isReferenceType() || RT->isPointerType()) &&
       !ReturnedPathConflict) {
-    std::optional<AccessPath> P = R.resolve(V);
-    bool Usable = P && (P->kind() != RootKind::Var || P->param());
-    if (!Usable || (Facts->Summary.ReturnedPath &&
-                    *Facts->Summary.ReturnedPath != *P)) {
+    std::optional<AccessPath> P = returnedObject(V);
+    if (P && Facts->Summary.ReturnedPath)
+      P = AccessPath::enclosing(*Facts->Summary.ReturnedPath, *P,
+                                FD->getCanonicalDecl());
+    if (!P) {
       Facts->Summary.ReturnedPath.reset();
       ReturnedPathConflict = true;
     } else {

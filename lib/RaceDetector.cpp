@@ -103,7 +103,9 @@ std::string containerType(const LocalAccess &A, const ASTContext &AST) {
   llvm::ArrayRef<const ValueDecl *> Steps = A.Path.steps();
   if (Steps.empty() || Steps.back() != nullptr)
     if (const auto *VD = dyn_cast_or_null<ValueDecl>(A.Path.leafDecl()))
-      T = VD->getType();
+      // The part an accessor picks (`part_.Keys()`): what it returns.
+      T = isa<FunctionDecl>(VD) ? cast<FunctionDecl>(VD)->getReturnType()
+                                : VD->getType();
   if (T.isNull())
     T = A.ContainerType;
   if (T.isNull())

@@ -272,9 +272,32 @@ private:
   llvm::DenseMap<const CXXRecordDecl *, bool> ClassCache;
 };
 
+/// A statement of an accessor's body: an assertion, or a branch whose arms
+/// hold only assertions and returns (`if (proximal) return &proximal_;`).
+bool isAccessorStep(const Stmt *S, unsigned Depth) {
+  if (!S || isa<NullStmt>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return E->getType()->isVoidType();
+  if (const auto *RS = dyn_cast<ReturnStmt>(S))
+    return RS->getRetValue() != nullptr;
+  if (Depth > 3)
+    return false;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return llvm::all_of(CS->body(), [&](const Stmt *C) {
+      return isAccessorStep(C, Depth + 1);
+    });
+  if (const auto *IS = dyn_cast<IfStmt>(S))
+    return !IS->getInit() && !IS->getConditionVariable() &&
+           isAccessorStep(IS->getThen(), Depth + 1) &&
+           isAccessorStep(IS->getElse(), Depth + 1);
+  return false;
+}
+
 /// An accessor: returns a reference or pointer, and its body is a return
-/// after nothing but assertions (`assert(cur_); return *cur_;`). Its
-/// summary's returned path lets callers name the object it returns
+/// after nothing but assertions (`assert(cur_); return *cur_;`), or picks
+/// one of a few objects by branches (`if (b) return &x_; return &y_;`).
+/// Its summary's returned path lets callers name the object it returns
 /// (`sub->Current().Add(x)` works on `sub->cur_`), even when it touches
 /// no container or lock itself.
 bool isAccessor(const FunctionDecl *FD) {
@@ -285,16 +308,7 @@ bool isAccessor(const FunctionDecl *FD) {
   if (!Body || Body->body_empty())
     return false;
   const auto *Ret = dyn_cast<ReturnStmt>(Body->body_back());
-  if (!Ret || !Ret->getRetValue())
-    return false;
-  for (const Stmt *S : Body->body()) {
-    if (S == Ret)
-      break;
-    const auto *E = dyn_cast<Expr>(S);
-    if (!isa<NullStmt>(S) && !(E && E->getType()->isVoidType()))
-      return false;
-  }
-  return true;
+  return Ret && isAccessorStep(Body, 0);
 }
 
 } // namespace
