@@ -26,7 +26,7 @@ bool AccessPath::isPrefixOf(const AccessPath &Other) const {
 
 std::optional<AccessPath> AccessPath::enclosing(const AccessPath &A,
                                                 const AccessPath &B,
-                                                const FunctionDecl *Part) {
+                                                const ValueDecl *Part) {
   if (A == B)
     return A;
   if (A.Kind != B.Kind || (A.Kind != RootKind::This && A.Root != B.Root))

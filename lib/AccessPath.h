@@ -10,6 +10,8 @@
 //   (*p).m, p->m         Var(p) . m                   (pointers look through)
 //   p->pick(b)->m        Var(p) . pick() . m          (an accessor returning
 //                                                      one of p's members)
+//   o.m, o = b ? p->x : p->y   Var(p) . o . m         (a local reference
+//                                                      picking one of them)
 //
 // `this`-rooted paths are field-based: every instance of a class shares one
 // identity (RacerD makes the same abstraction), which is what lets accesses
@@ -23,6 +25,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/SmallVector.h"
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -50,7 +53,8 @@ public:
   RootKind kind() const { return Kind; }
   const clang::Decl *root() const { return Root; }
   /// Each step is a FieldDecl, or null for "any element" ([]), or a
-  /// member function: a loop-thread role, or the accessor that picks a part.
+  /// member function (a loop-thread role, or the accessor that picks a
+  /// part), or a local reference that picks one (`auto &o = b ? a_ : b_;`).
   llvm::ArrayRef<const clang::ValueDecl *> steps() const { return Steps; }
 
   AccessPath withField(const clang::ValueDecl *F) const {
@@ -82,12 +86,17 @@ public:
   bool isPrefixOf(const AccessPath &Other) const;
 
   /// The object two paths both lie in: A itself when they are equal, else
-  /// their common prefix followed by Part, the accessor that picks one of
-  /// them (`b ? &first_ : &second_` in `Outputs(b)` is `Outputs()` of
+  /// their common prefix followed by Part, what picks one of them
+  /// (`b ? &first_ : &second_` in accessor `Outputs(b)` is `Outputs()` of
   /// *this). Nothing when their roots differ.
   static std::optional<AccessPath> enclosing(const AccessPath &A,
                                              const AccessPath &B,
-                                             const clang::FunctionDecl *Part);
+                                             const clang::ValueDecl *Part);
+  /// Steps of this path past the first N.
+  llvm::ArrayRef<const clang::ValueDecl *> stepsFrom(size_t N) const {
+    return llvm::ArrayRef<const clang::ValueDecl *>(Steps).drop_front(
+        std::min(N, Steps.size()));
+  }
 
   /// "cache_", "g_registry.mu", "shards_[].map".
   std::string display() const;

@@ -2405,8 +2405,7 @@ std::optional<AccessPath> Analyzer::returnedObject(const Expr *V) const {
           V->IgnoreParenImpCasts())) {
     std::optional<AccessPath> T = returnedObject(CO->getTrueExpr());
     std::optional<AccessPath> F = returnedObject(CO->getFalseExpr());
-    return T && F ? AccessPath::enclosing(*T, *F, FD->getCanonicalDecl())
-                  : std::nullopt;
+    return T && F ? pickedPart(*T, *F, FD->getCanonicalDecl()) : std::nullopt;
   }
   std::optional<AccessPath> P = R.resolve(V);
   // A local dies with the function: only paths its callers can name.
@@ -2430,8 +2429,7 @@ void Analyzer::handleReturn(const ReturnStmt *RS, FlowState &S) {
       !ReturnedPathConflict) {
     std::optional<AccessPath> P = returnedObject(V);
     if (P && Facts->Summary.ReturnedPath)
-      P = AccessPath::enclosing(*Facts->Summary.ReturnedPath, *P,
-                                FD->getCanonicalDecl());
+      P = pickedPart(*Facts->Summary.ReturnedPath, *P, FD->getCanonicalDecl());
     if (!P) {
       Facts->Summary.ReturnedPath.reset();
       ReturnedPathConflict = true;

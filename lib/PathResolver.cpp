@@ -73,12 +73,29 @@ bool isIndirection(QualType T, bool SmartPointers) {
 
 bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers,
                              const InteriorPointers *Interior) {
+  // Only members are links; a function or local reference step names the
+  // part of the object before it that an accessor or a `?:` picks.
   for (const ValueDecl *S : P.steps())
-    if (S && isIndirection(S->getType(), SmartPointers) &&
+    if (isa_and_nonnull<FieldDecl>(S) &&
+        isIndirection(S->getType(), SmartPointers) &&
         !(Interior && isa<FieldDecl>(S) &&
           Interior->isInterior(cast<FieldDecl>(S))))
       return true;
   return false;
+}
+
+std::optional<AccessPath> pickedPart(const AccessPath &A, const AccessPath &B,
+                                     const ValueDecl *Part) {
+  std::optional<AccessPath> P = AccessPath::enclosing(A, B, Part);
+  if (!P || *P == A)
+    return P;
+  size_t Shared = P->steps().size() - 1;
+  for (const AccessPath *Arm : {&A, &B})
+    for (const ValueDecl *S : Arm->stepsFrom(Shared))
+      if (isa_and_nonnull<FieldDecl>(S) &&
+          isIndirection(S->getType(), /*SmartPointers=*/true))
+        return std::nullopt;
+  return P;
 }
 
 const FunctionDecl *runLocalOwner(const AccessPath &P) {
@@ -171,6 +188,16 @@ std::optional<AccessPath> PathResolver::resolveVar(const VarDecl *VD,
       return It->second ? It->second : AccessPath::var(VD);
     AliasCache[VD] = std::nullopt; // cycle guard
     std::optional<AccessPath> A = resolveImpl(VD->getInit(), Depth + 1);
+    // `auto &o = b ? x.a_ : x.b_;`: the part of x that o picks.
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(
+            VD->getInit()->IgnoreParenImpCasts()))
+      if (IsRef || IsPtr) {
+        std::optional<AccessPath> T = resolveImpl(CO->getTrueExpr(), Depth + 1);
+        std::optional<AccessPath> F =
+            resolveImpl(CO->getFalseExpr(), Depth + 1);
+        if (T && F)
+          A = pickedPart(*T, *F, VD);
+      }
     AliasCache[VD] = A;
     if (A)
       return A;

@@ -85,6 +85,14 @@ bool isIndirection(clang::QualType T, bool SmartPointers);
 bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers,
                              const InteriorPointers *Interior = nullptr);
 
+/// The part of one object that either of A and B names, labelled Part (the
+/// accessor that picks it, or the local reference bound to `b ? x.a_ :
+/// x.b_`): AccessPath::enclosing, provided neither path leaves the
+/// object it shares with the other through a pointer or reference member
+/// (`b ? pa_ : pb_` may name other objects). Nothing otherwise.
+std::optional<AccessPath> pickedPart(const AccessPath &A, const AccessPath &B,
+                                     const clang::ValueDecl *Part);
+
 /// The function whose every run has its own copy of what P names: P is (a
 /// member held by value of) a local object of that function, not a
 /// reference or pointer, smart or not, and not static. Null otherwise.

@@ -3,7 +3,9 @@
 // &second_; return &first_;`, or `b ? &second_ : &first_`) returns a part
 // of that object: a thread handed its own element by a loop owns what the
 // accessor returns from it, while threads handed one element for all
-// share it. The part is named by the accessor (`part_.Keys()`).
+// share it. The part is named by the accessor (`part_.Keys()`). A local
+// reference or pointer bound to `b ? p->a_ : p->b_` picks a part the same
+// way, named by the local.
 #include <cstddef>
 #include <mutex>
 #include <string>
@@ -143,3 +145,66 @@ private:
   std::thread worker_;
 };
 } // namespace shared_object_ok
+
+// A local reference and a local pointer picking one of the element's
+// members. Silent.
+namespace local_reference_ok {
+struct Progress {
+  void Add(int f) { files_.push_back(f); }
+  std::vector<int> files_;
+};
+struct Part {
+  Progress a_, b_;
+};
+class Job {
+public:
+  void Run(bool b) {
+    std::vector<std::thread> pool;
+    for (size_t i = 0; i < parts_.size(); ++i)
+      pool.emplace_back(&Job::Process, this, &parts_[i], b);
+    for (auto &t : pool)
+      t.join();
+  }
+
+private:
+  void Process(Part *p, bool b) {
+    Progress &pr = b ? p->a_ : p->b_;
+    pr.Add(1);
+    Progress *pp = b ? &p->a_ : &p->b_;
+    pp->files_.clear();
+  }
+  std::vector<Part> parts_;
+};
+} // namespace local_reference_ok
+
+// The twin: one element for every thread.
+namespace local_reference_bad {
+struct Progress {
+  void Add(int f) { files_.push_back(f); }
+  // CHECK: accessor-picks-a-member.cpp:[[@LINE-1]]:21: warning: data race on 'files_' (std::vector<int>): write ('push_back') with no lock held, made concurrently by several threads [maprace-unguarded-access]
+  std::vector<int> files_;
+};
+struct Part {
+  Progress a_, b_;
+};
+class Job {
+public:
+  void Run(bool b) {
+    std::vector<std::thread> pool;
+    for (size_t i = 0; i < parts_.size(); ++i)
+      pool.emplace_back(&Job::Process, this, &parts_[0], b);
+    for (auto &t : pool)
+      t.join();
+  }
+
+private:
+  void Process(Part *p, bool b) {
+    Progress &pr = b ? p->a_ : p->b_;
+    pr.Add(1);
+    Progress *pp = b ? &p->a_ : &p->b_;
+    pp->files_.clear();
+    // CHECK: accessor-picks-a-member.cpp:[[@LINE-1]]:5: warning: data race on 'parts_[].pp.files_' (std::vector<int>): write ('clear') with no lock held, made concurrently by several threads [maprace-unguarded-access]
+  }
+  std::vector<Part> parts_;
+};
+} // namespace local_reference_bad
