@@ -169,4 +169,44 @@ class C {
   EXPECT_TRUE(inferEntryLocks(Ctx, Method("Unlocked")).empty());
 }
 
+TEST(Analysis, PickedMembersArePartsOfTheirObject) {
+  auto A = analyse(R"cpp(#include <vector>
+struct Out { std::vector<int> files_; void Add(int f) { files_.push_back(f); } };
+struct Part {
+  Out *Outputs(bool b) { if (b) return &x_; return &y_; }
+  Out *Linked(bool b) { return b ? px_ : py_; }
+  Out x_, y_;
+  Out *px_, *py_;
+};
+void viaAccessor(Part *p, bool b) { p->Outputs(b)->Add(1); }
+void viaLocal(Part *p, bool b) { Out &o = b ? p->x_ : p->y_; o.Add(2); }
+void viaPointers(Part *p, bool b) { p->Linked(b)->Add(3); }
+)cpp");
+  auto PathsIn = [&](const char *Name) {
+    const auto *F = findFirst<FunctionDecl>(A->AST->getASTContext(),
+                                            functionDecl(hasName(Name)));
+    std::vector<std::string> Out;
+    if (const FunctionFacts *FF = F ? A->TU->context().factsOf(F) : nullptr)
+      for (const LocalAccess &L : FF->Accesses)
+        Out.push_back(L.Path.display());
+    return Out;
+  };
+  // The accessor and the local each name a part of *p.
+  EXPECT_EQ(PathsIn("viaAccessor"),
+            std::vector<std::string>{"p.Outputs().files_"});
+  EXPECT_EQ(PathsIn("viaLocal"), std::vector<std::string>{"p.o.files_"});
+  // Pointer members may lead to other objects: `Linked` names no part of
+  // *this, so nothing is lifted onto p.
+  auto Returned = [&](const char *Name) -> std::string {
+    const auto *F = findFirst<FunctionDecl>(A->AST->getASTContext(),
+                                            functionDecl(hasName(Name)));
+    const FunctionFacts *FF = F ? A->TU->context().factsOf(F) : nullptr;
+    return FF && FF->Summary.ReturnedPath ? FF->Summary.ReturnedPath->display()
+                                          : "";
+  };
+  EXPECT_EQ(Returned("Outputs"), "Outputs()");
+  EXPECT_EQ(Returned("Linked"), "");
+  EXPECT_TRUE(PathsIn("viaPointers").empty());
+}
+
 } // namespace
