@@ -76,11 +76,10 @@ bool stepsThroughIndirection(const AccessPath &P, bool SmartPointers,
   // Only members are links; a function or local reference step names the
   // part of the object before it that an accessor or a `?:` picks.
   for (const ValueDecl *S : P.steps())
-    if (isa_and_nonnull<FieldDecl>(S) &&
-        isIndirection(S->getType(), SmartPointers) &&
-        !(Interior && isa<FieldDecl>(S) &&
-          Interior->isInterior(cast<FieldDecl>(S))))
-      return true;
+    if (const auto *F = dyn_cast_or_null<FieldDecl>(S))
+      if (isIndirection(F->getType(), SmartPointers) &&
+          !(Interior && Interior->isInterior(F)))
+        return true;
   return false;
 }
 
@@ -187,17 +186,18 @@ std::optional<AccessPath> PathResolver::resolveVar(const VarDecl *VD,
     if (It != AliasCache.end())
       return It->second ? It->second : AccessPath::var(VD);
     AliasCache[VD] = std::nullopt; // cycle guard
-    std::optional<AccessPath> A = resolveImpl(VD->getInit(), Depth + 1);
+    std::optional<AccessPath> A;
     // `auto &o = b ? x.a_ : x.b_;`: the part of x that o picks.
-    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(
-            VD->getInit()->IgnoreParenImpCasts()))
-      if (IsRef || IsPtr) {
-        std::optional<AccessPath> T = resolveImpl(CO->getTrueExpr(), Depth + 1);
-        std::optional<AccessPath> F =
-            resolveImpl(CO->getFalseExpr(), Depth + 1);
-        if (T && F)
-          A = pickedPart(*T, *F, VD);
-      }
+    const auto *CO = dyn_cast<AbstractConditionalOperator>(
+        VD->getInit()->IgnoreParenImpCasts());
+    if (CO && (IsRef || IsPtr)) {
+      std::optional<AccessPath> T = resolveImpl(CO->getTrueExpr(), Depth + 1);
+      std::optional<AccessPath> F = resolveImpl(CO->getFalseExpr(), Depth + 1);
+      if (T && F)
+        A = pickedPart(*T, *F, VD);
+    } else {
+      A = resolveImpl(VD->getInit(), Depth + 1);
+    }
     AliasCache[VD] = A;
     if (A)
       return A;
