@@ -333,6 +333,14 @@ struct TranslationUnitAnalysis::EntryState {
   /// A call that brings this context here (for the "called here" note).
   SourceLocation ViaCall;
 
+  /// Whether O is about the same objects being private: the key of a
+  /// variant (see Impl::slotFor).
+  bool sameOwnership(const EntryState &O) const {
+    return Private == O.Private && Constructing == O.Constructing &&
+           LocalObject == O.LocalObject && PrivateParams == O.PrivateParams &&
+           RunOwner == O.RunOwner;
+  }
+
   /// Merges O in; returns true if anything changed.
   bool merge(const EntryState &O) {
     if (!Valid) {
@@ -368,30 +376,64 @@ struct TranslationUnitAnalysis::EntryState {
 };
 
 struct TranslationUnitAnalysis::Impl {
-  /// Per function: the contexts it runs in and the state at its entry.
-  llvm::DenseMap<const FunctionDecl *,
-                 std::vector<std::pair<unsigned, EntryState>>>
-      States;
+  /// One entry state of a function: the context it runs in, and one
+  /// ownership variant of its object and parameters there.
+  struct Slot {
+    unsigned Context;
+    EntryState State;
+  };
+  /// Per function: the contexts it runs in and the states at its entry.
+  llvm::DenseMap<const FunctionDecl *, std::vector<Slot>> States;
   static constexpr size_t MaxContextsPerFunction = 64;
+  static constexpr size_t MaxVariantsPerContext = 8;
 
-  EntryState *state(const FunctionDecl *FD, unsigned C, bool Create) {
+  /// The slot of F in context C whose ownership is N's, created if there
+  /// is room. A helper called in one context both on an object private to
+  /// the caller and on a shared one keeps the two apart: merged, the
+  /// shared call's lack of ownership and the private call's lack of locks
+  /// would make one access that is neither owned nor locked. Past the
+  /// limits, N merges into the context's first slot (ownership ANDed).
+  /// Returns the slot's index, or -1 when F has no room for context C.
+  int slotFor(const FunctionDecl *FD, unsigned C, const EntryState &N) {
     auto &V = States[FD];
-    for (auto &[Ctx, S] : V)
-      if (Ctx == C)
-        return &S;
-    if (!Create || V.size() >= MaxContextsPerFunction)
-      return nullptr;
+    int First = -1;
+    size_t InContext = 0, Contexts = 0;
+    llvm::SmallDenseSet<unsigned, 8> Seen;
+    for (size_t K = 0; K < V.size(); ++K) {
+      if (Seen.insert(V[K].Context).second)
+        ++Contexts;
+      if (V[K].Context != C)
+        continue;
+      if (First < 0)
+        First = static_cast<int>(K);
+      ++InContext;
+      if (V[K].State.sameOwnership(N))
+        return static_cast<int>(K);
+    }
+    if (First < 0 ? Contexts >= MaxContextsPerFunction
+                  : InContext >= MaxVariantsPerContext)
+      return First;
     V.push_back({C, EntryState()});
-    return &V.back().second;
+    return static_cast<int>(V.size() - 1);
   }
-  const EntryState *find(const FunctionDecl *FD, unsigned C) const {
+  bool has(const FunctionDecl *FD, unsigned C) const {
+    auto It = States.find(FD);
+    return It != States.end() &&
+           llvm::any_of(It->second,
+                        [&](const Slot &S) { return S.Context == C; });
+  }
+  /// The state of F in context C over all its variants, if it runs there.
+  std::optional<EntryState> find(const FunctionDecl *FD, unsigned C) const {
     auto It = States.find(FD);
     if (It == States.end())
-      return nullptr;
-    for (const auto &[Ctx, S] : It->second)
-      if (Ctx == C)
-        return &S;
-    return nullptr;
+      return std::nullopt;
+    EntryState All;
+    for (const Slot &S : It->second)
+      if (S.Context == C)
+        All.merge(S.State);
+    if (!All.Valid)
+      return std::nullopt;
+    return All;
   }
 };
 
@@ -690,7 +732,7 @@ void TranslationUnitAnalysis::propagateContexts() {
   auto CapturesHold = [&]() {
     bool Hold = true;
     for (const CaptureUse &U : CaptureUses) {
-      const EntryState *MS = I->find(U.Maker, U.Context);
+      std::optional<EntryState> MS = I->find(U.Maker, U.Context);
       bool Holds = MS && (U.Index == 65   ? MS->RunOwner == U.Owner
                           : U.Index == 64 ? MS->LocalObject
                                           : (MS->PrivateParams >> U.Index & 1));
@@ -715,7 +757,7 @@ void TranslationUnitAnalysis::propagateContexts() {
       return false;
     if (!Maker->isThisDeclarationADefinition() && Maker->getDefinition())
       Maker = Maker->getDefinition();
-    const EntryState *MS = I->find(Maker, C);
+    std::optional<EntryState> MS = I->find(Maker, C);
     if (!MS || !(MS->PrivateParams >> Idx & 1))
       return false;
     CaptureUses.push_back({Maker, C, Idx});
@@ -740,7 +782,8 @@ void TranslationUnitAnalysis::propagateContexts() {
   // private in the lambda if private in that run (same context, checked).
   auto CapturedThisPrivate = [&](const FunctionDecl *G, unsigned C) {
     const CXXMethodDecl *Maker = LambdaMaker(G, 64u);
-    const EntryState *MS = Maker ? I->find(Maker, C) : nullptr;
+    std::optional<EntryState> MS =
+        Maker ? I->find(Maker, C) : std::nullopt;
     if (!MS || !MS->LocalObject)
       return false;
     CaptureUses.push_back({Maker, C, 64u});
@@ -750,7 +793,8 @@ void TranslationUnitAnalysis::propagateContexts() {
   auto CapturedThisRunOwner = [&](const FunctionDecl *G,
                                   unsigned C) -> const FunctionDecl * {
     const CXXMethodDecl *Maker = LambdaMaker(G, 65u);
-    const EntryState *MS = Maker ? I->find(Maker, C) : nullptr;
+    std::optional<EntryState> MS =
+        Maker ? I->find(Maker, C) : std::nullopt;
     if (!MS || !MS->RunOwner)
       return nullptr;
     CaptureUses.push_back({Maker, C, 65u, MS->RunOwner});
@@ -796,7 +840,8 @@ void TranslationUnitAnalysis::propagateContexts() {
 
   auto Propagate = [&]() {
     I->States.clear();
-    std::vector<std::pair<const FunctionDecl *, unsigned>> Work;
+    // (function, index of its slot)
+    std::vector<std::pair<const FunctionDecl *, int>> Work;
     for (unsigned C = 0; C < Contexts.size(); ++C) {
       const ExecutionContext &EC = Contexts[C];
       if (!EC.Root || !Ctx->factsOf(EC.Root))
@@ -825,20 +870,22 @@ void TranslationUnitAnalysis::propagateContexts() {
         S.Constructing = isa<CXXConstructorDecl>(EC.Root);
         break;
       }
-      if (EntryState *Slot = I->state(EC.Root, C, true)) {
-        Slot->merge(S);
-        Work.push_back({EC.Root, C});
+      int K = I->slotFor(EC.Root, C, S);
+      if (K >= 0) {
+        I->States[EC.Root][K].State.merge(S);
+        Work.push_back({EC.Root, K});
       }
     }
     size_t Steps = 0;
     while (!Work.empty() && Steps++ < 2000000) {
-      auto [F, C] = Work.back();
+      auto [F, K] = Work.back();
       Work.pop_back();
       const FunctionFacts *FF = Ctx->factsOf(F);
-      EntryState *ES = I->state(F, C, false);
-      if (!FF || !ES)
+      if (!FF)
         continue;
-      EntryState E = *ES;
+      const Impl::Slot &Here = I->States[F][K];
+      unsigned C = Here.Context;
+      EntryState E = Here.State;
       for (const CallSite &CS : FF->Calls) {
         const FunctionDecl *G = CS.Callee;
         if (!G || !Ctx->factsOf(G))
@@ -896,9 +943,9 @@ void TranslationUnitAnalysis::propagateContexts() {
         }
         N.Api = E.Api;
         N.ViaCall = CS.Loc;
-        EntryState *Slot = I->state(G, C, true);
-        if (Slot && Slot->merge(N))
-          Work.push_back({G, C});
+        int GK = I->slotFor(G, C, N);
+        if (GK >= 0 && I->States[G][GK].State.merge(N))
+          Work.push_back({G, GK});
       }
     }
   };
@@ -934,7 +981,7 @@ void TranslationUnitAnalysis::propagateContexts() {
       for (const ThreadStartInfo &T : Ctx->ThreadTable) {
         if (!T.Escapes || !T.Spawner)
           continue;
-        if (I->state(T.Spawner, C, false))
+        if (I->has(T.Spawner, C))
           continue; // started by this entry's own call tree
         A.add(T.Id);
       }
