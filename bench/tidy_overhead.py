@@ -18,9 +18,18 @@ same interleaved rounds, and its ratio printed beside the first's.
 With -p, each file's flags come from BUILD_DIR/compile_commands.json; the
 last line gives the largest ratio against the target (1.05: the checks add
 at most 5%).
+
+With --instructions, each configuration runs once under valgrind's
+cachegrind (`--cache-sim=no`) and the ratio is of the instructions executed
+in user space: the same on every run, however busy the machine, where CPU
+times of one configuration can move by 30% on a shared virtual machine.
+It leaves out what the kernel does (page faults of the memory the checks
+add) and what instructions cost (cache misses), so it complements the
+time ratio rather than replacing it. About 20 times slower than a run.
 """
 import argparse
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -36,6 +45,22 @@ def cpu_seconds(cmd):
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def instructions(cmd):
+    """Instructions the command executes in user space, under cachegrind."""
+    vg = shutil.which("valgrind")
+    if not vg:
+        sys.exit("error: --instructions needs valgrind (apt-get install valgrind)")
+    r = subprocess.run([vg, "--tool=cachegrind", "--cache-sim=no",
+                        "--cachegrind-out-file=/dev/null"] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       text=True, errors="replace")
+    m = re.search(r"^==\d+== I\s+refs:\s+([\d,]+)", r.stderr, re.M)
+    if not m:
+        sys.exit("error: no instruction count in valgrind's output:\n" +
+                 r.stderr[-2000:])
+    return int(m.group(1).replace(",", ""))
 
 
 def main():
@@ -55,6 +80,8 @@ def main():
                    or "/usr/lib/llvm-22/bin/clang-tidy")
     p.add_argument("-p", dest="build_dir", default=None,
                    help="build directory with compile_commands.json")
+    p.add_argument("--instructions", action="store_true",
+                   help="compare instructions executed (valgrind), once each")
     p.add_argument("files", nargs="+")
     a = p.parse_args(argv)
     if not os.path.exists(a.plugin):
@@ -70,21 +97,28 @@ def main():
         if a.compare:
             configs.append(("compared", a.compare, MAPRACE))
         times = {name: [] for name, _, _ in configs}
-        for _ in range(a.runs):
+        measure = instructions if a.instructions else cpu_seconds
+        for _ in range(1 if a.instructions else a.runs):
             for name, plugin, check in configs:
                 cmd = [a.clang_tidy, "--quiet", f"--load={plugin}",
                        f"--checks=-*,{check}"]
                 cmd += (["-p", a.build_dir, file] if a.build_dir
                         else [file, "--"] + flags)
-                times[name].append(cpu_seconds(cmd))
+                times[name].append(measure(cmd))
         b = statistics.median(times["baseline"])
         m = statistics.median(times["maprace"])
         ratios.append(m / b)
-        line = (f"{file}: baseline {b:.2f}s, maprace {m:.2f}s (median CPU of "
-                f"{a.runs}), ratio {m / b:.3f}")
+        if a.instructions:
+            line = (f"{file}: baseline {b / 1e9:.3f}G, maprace {m / 1e9:.3f}G "
+                    f"instructions, ratio {m / b:.4f}")
+        else:
+            line = (f"{file}: baseline {b:.2f}s, maprace {m:.2f}s (median "
+                    f"CPU of {a.runs}), ratio {m / b:.3f}")
         if a.compare:
             c = statistics.median(times["compared"])
-            line += f"; compared plugin {c:.2f}s, ratio {c / b:.3f}"
+            line += (f"; compared plugin {c / 1e9:.3f}G, ratio {c / b:.4f}"
+                     if a.instructions else
+                     f"; compared plugin {c:.2f}s, ratio {c / b:.3f}")
         print(line, flush=True)
     if len(ratios) > 1:
         worst = max(ratios)
