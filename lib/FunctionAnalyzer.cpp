@@ -439,6 +439,8 @@ private:
   static llvm::SmallVector<const Expr *, 4> callArgs(const CallExpr *CE);
   std::optional<AccessPath> returnedPath(const CallExpr *CE);
   void computeJoinsAhead();
+  void keptElements(const clang::Expr *Site, const FunctionDecl *Callee,
+                    bool &Object, uint64_t &Args);
 
   struct JoinSite {
     const CFGBlock *Block;
@@ -1620,6 +1622,10 @@ void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
           Info.OwnElementObject =
               ByRef && isOwnIterationElement(T->BoundObject, TS.Site,
                                              parents());
+          if (Info.OwnElementObject)
+            if (const Expr *V = containerHandedFromSecond(
+                    T->BoundObject, TS.Site, parents()))
+              Info.SpawnerKeepsFirstOf = R.resolve(V);
         }
       }
       unsigned Offset = T->JThreadStopToken ? 1 : 0;
@@ -1633,8 +1639,12 @@ void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
         if (ByRef)
           P = R.resolve(Inner);
         if (ByRef && Info.ParamBindings.size() < 64 &&
-            isOwnIterationElement(A, TS.Site, parents()))
+            isOwnIterationElement(A, TS.Site, parents())) {
           Info.OwnElementParams |= uint64_t(1) << Info.ParamBindings.size();
+          if (const Expr *V = containerHandedFromSecond(A, TS.Site, parents());
+              V && !Info.SpawnerKeepsFirstOf)
+            Info.SpawnerKeepsFirstOf = R.resolve(V);
+        }
         Info.ParamBindings.push_back(P);
       }
     }
@@ -1993,7 +2003,10 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
                             const Expr *Site, FlowState &S, bool OnThisObject,
                             bool ApplyLockEffects) {
   const FunctionFacts *CF = Ctx.factsOf(Callee);
+  bool KeptObject = false;
+  uint64_t KeptArgs = 0;
   if (Emit) {
+    keptElements(Site, B.Callee, KeptObject, KeptArgs);
     CallSite CS;
     CS.Callee = B.Callee;
     CS.Loc = Site->getBeginLoc();
@@ -2001,6 +2014,8 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
     CS.Args = B.Args;
     CS.State = S.P;
     CS.OnThisObject = OnThisObject;
+    CS.KeptElementObject = KeptObject;
+    CS.KeptElementArgs = KeptArgs;
     CS.CallExpr = Site;
     Facts->Calls.push_back(std::move(CS));
   }
@@ -2011,7 +2026,9 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
   // those it makes to the members of an object we name (one of our
   // members, a global, a parameter) -- not our own `this`, whose accesses
   // the callee's contexts already cover, nor a local object.
-  bool LiftThis = B.Object && !OnThisObject &&
+  // Nor the spawner's own element (see keptElements): its callee's
+  // contexts cover it, as the spawner's own.
+  bool LiftThis = B.Object && !OnThisObject && !KeptObject &&
                   !(B.Object->kind() == RootKind::This &&
                     B.Object->steps().empty()) &&
                   !(B.Object->kind() == RootKind::Var && !B.Object->param() &&
@@ -2025,6 +2042,10 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
         Lifted.push_back(&TA);
     for (const LocalAccess *PAP : Lifted) {
       const LocalAccess &PA = *PAP;
+      if (const ParmVarDecl *PV = PA.Path.param();
+          PV && PV->getFunctionScopeIndex() < 64 &&
+          (KeptArgs >> PV->getFunctionScopeIndex() & 1))
+        continue;
       std::optional<AccessPath> P = toCaller(PA.Path, B);
       if (!P)
         continue;
@@ -3027,6 +3048,40 @@ void Analyzer::buildLoopFacts() {
     }
     Facts->Loops.push_back(std::move(L));
   }
+}
+
+/// `for (i = 1; i < n; ++i) start(work, &states[i]); work(states.data());`
+/// The spawner runs the first share itself, on the element the loop hands
+/// no thread: a call of the threads' body on it runs on the spawner's own
+/// object, as each thread's run on its own. Sets Object and Args (bit =
+/// index) for what the call Site binds to such an element.
+void Analyzer::keptElements(const Expr *Site, const FunctionDecl *Callee,
+                            bool &Object, uint64_t &Args) {
+  Object = false;
+  Args = 0;
+  const auto *CE = dyn_cast<CallExpr>(Site);
+  if (!CE || !Callee || isa<CXXOperatorCallExpr>(CE) || ThreadOfSite.empty())
+    return;
+  llvm::SmallVector<const ThreadStartInfo *, 4> Keeping;
+  for (const auto &[TSite, T] : ThreadOfSite)
+    if (Ctx.ThreadTable[T].SpawnerKeepsFirstOf && Ctx.ThreadTable[T].Body &&
+        Ctx.ThreadTable[T].Body->getCanonicalDecl() ==
+            Callee->getCanonicalDecl())
+      Keeping.push_back(&Ctx.ThreadTable[T]);
+  if (Keeping.empty())
+    return;
+  auto Kept = [&](const Expr *E) {
+    const Expr *V = E ? firstElementContainer(E) : nullptr;
+    std::optional<AccessPath> P = V ? R.resolve(V) : std::nullopt;
+    return P && llvm::any_of(Keeping, [&](const ThreadStartInfo *T) {
+             return *T->SpawnerKeepsFirstOf == *P;
+           });
+  };
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    Object = Kept(MC->getImplicitObjectArgument());
+  for (unsigned I = 0; I < CE->getNumArgs() && I < 64; ++I)
+    if (Kept(CE->getArg(I)))
+      Args |= uint64_t(1) << I;
 }
 
 void Analyzer::computeJoinsAhead() {

@@ -101,6 +101,11 @@ struct CallSite {
   /// later hands its parameters their objects, per call. Nothing here
   /// binds them, so each call's are taken as its own.
   bool ArgsPerCall = false;
+  /// The spawner runs its own share of a loop's threads' work in place:
+  /// the object or parameters (bit = index) bound to the first element of
+  /// a container whose later elements the loop hands each thread.
+  bool KeptElementObject = false;
+  uint64_t KeptElementArgs = 0;
   const clang::Expr *CallExpr = nullptr;
 
   // noexcept moves, as for LocalAccess.
@@ -151,6 +156,9 @@ struct ThreadStartInfo {
   /// of its loop's own iteration (`&states[i]`): each instance has its own.
   uint64_t OwnElementParams = 0;
   bool OwnElementObject = false;
+  /// The container whose elements the loop hands out from the second on
+  /// (`for (i = 1; ...) start(&states[i])`): the first is the spawner's.
+  std::optional<AccessPath> SpawnerKeepsFirstOf;
   /// Not joined on every path before the spawner returns.
   bool Escapes = false;
   /// Threads of the spawner that were running when this one started.

@@ -84,7 +84,106 @@ bool isDataPlusCounter(const Expr *E, const VarDecl *Counter) {
   return M && M->getIdentifier() && M->getName() == "data";
 }
 
+/// The object an argument hands over: what `&x` points to, what
+/// `std::ref(x)` refers to; null for anything else.
+const Expr *handedObject(const Expr *E) {
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+    return U->getSubExpr();
+  return refWrapped(E);
+}
+
+/// The container `v` of `v[i]`, `v.at(i)` or `v.data()` (any index).
+const Expr *containerOfElement(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return AS->getBase();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2
+               ? OC->getArg(0)
+               : nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const FunctionDecl *M = MC->getDirectCallee();
+        M && M->getIdentifier() &&
+        (M->getName() == "at" || M->getName() == "data" ||
+         M->getName() == "front"))
+      return MC->getImplicitObjectArgument();
+  return nullptr;
+}
+
+/// The index of `v[k]` / `v.at(k)` if it is the literal 0, or `v.front()`.
+bool isFirstElement(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  const Expr *Idx = nullptr;
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    Idx = AS->getIdx();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+           OC && OC->getNumArgs() == 2)
+    Idx = OC->getArg(1);
+  else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const FunctionDecl *M = MC->getDirectCallee();
+    if (M && M->getIdentifier() && M->getName() == "front")
+      return true;
+    if (M && M->getIdentifier() && M->getName() == "at" && MC->getNumArgs() == 1)
+      Idx = MC->getArg(0);
+  }
+  const auto *L =
+      Idx ? dyn_cast<IntegerLiteral>(Idx->IgnoreParenImpCasts()) : nullptr;
+  return L && L->getValue() == 0;
+}
+
 } // namespace
+
+const Expr *containerHandedFromSecond(const Expr *Arg, const Stmt *Site,
+                                      ParentMap &PM) {
+  const auto *F = dyn_cast_or_null<ForStmt>(onlyEnclosingLoop(Site, PM));
+  const VarDecl *Counter = F ? counterOf(F) : nullptr;
+  if (!Counter || !Counter->getInit() ||
+      !isOwnIterationElement(Arg, Site, PM))
+    return nullptr;
+  const auto *Start =
+      dyn_cast<IntegerLiteral>(Counter->getInit()->IgnoreParenImpCasts());
+  if (!Start || Start->getValue() == 0)
+    return nullptr;
+  const Expr *E = Arg->IgnoreParenImpCasts();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->getNumArgs() == 1)
+    E = CE->getArg(0)->IgnoreParenImpCasts();
+  if (const Expr *Obj = handedObject(E))
+    return containerOfElement(Obj);
+  // `v.data() + i`
+  const auto *B = dyn_cast<BinaryOperator>(E);
+  if (!B)
+    return nullptr;
+  const Expr *Base = B->getLHS()->IgnoreParenImpCasts();
+  if (varOf(Base) == Counter)
+    Base = B->getRHS()->IgnoreParenImpCasts();
+  return containerOfElement(Base);
+}
+
+const Expr *firstElementContainer(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const FunctionDecl *M = MC->getDirectCallee();
+        M && M->getIdentifier() && M->getName() == "data" &&
+        MC->getNumArgs() == 0)
+      return MC->getImplicitObjectArgument();
+  if (const Expr *Obj = handedObject(E))
+    E = Obj->IgnoreParenImpCasts();
+  // `*v.begin()`
+  const Expr *Deref = nullptr;
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    Deref = U->getSubExpr();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+           OC && OC->getOperator() == OO_Star && OC->getNumArgs() == 1)
+    Deref = OC->getArg(0);
+  if (Deref) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(Deref->IgnoreParenImpCasts());
+    const FunctionDecl *M = MC ? MC->getDirectCallee() : nullptr;
+    return M && M->getIdentifier() && M->getName() == "begin"
+               ? MC->getImplicitObjectArgument()
+               : nullptr;
+  }
+  return isFirstElement(E) ? containerOfElement(E) : nullptr;
+}
 
 bool isOwnIterationElement(const Expr *Arg, const Stmt *Site, ParentMap &PM) {
   const Stmt *Loop = onlyEnclosingLoop(Site, PM);

@@ -926,6 +926,9 @@ void TranslationUnitAnalysis::propagateContexts() {
         for (size_t A = 0; A < CS.Args.size() && A < 64; ++A)
           if (IsPrivateInRun(CS.Args[A], F, C, E))
             N.PrivateParams |= uint64_t(1) << A;
+        // The spawner's own share of its threads' work.
+        N.LocalObject |= CS.KeptElementObject;
+        N.PrivateParams |= CS.KeptElementArgs;
         // A lambda kept in a std::function: its caller, not seen, hands
         // each call its own objects.
         if (CS.ArgsPerCall)
