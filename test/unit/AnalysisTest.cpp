@@ -1,5 +1,6 @@
 // The whole analysis on small programs: access records, locksets, threads.
 #include "EntryLockInference.h"
+#include "LoopElementArgs.h"
 #include "RaceDetector.h"
 #include "TestAST.h"
 #include "TranslationUnitAnalysis.h"
@@ -207,6 +208,65 @@ void viaPointers(Part *p, bool b) { p->Linked(b)->Add(3); }
   EXPECT_EQ(Returned("Outputs"), "Outputs()");
   EXPECT_EQ(Returned("Linked"), "");
   EXPECT_TRUE(PathsIn("viaPointers").empty());
+}
+
+TEST(Analysis, FirstElementAndLoopsFromTheSecond) {
+  auto AST = buildAST(R"cpp(#include <thread>
+#include <vector>
+struct P { int n; };
+void work(P *p);
+void fill(P &p);
+void first(std::vector<P> &v) {
+  work(v.data()); work(&v[0]); fill(v.front()); work(&*v.begin());
+  fill(v[0]);
+}
+void notFirst(std::vector<P> &v) {
+  work(&v[1]); fill(v.back()); work(v.data() + 1);
+}
+void fromOne(std::vector<P> &v) {
+  for (size_t i = 1; i < v.size(); ++i) std::thread(work, &v[i]).detach();
+}
+void fromZero(std::vector<P> &v) {
+  for (size_t i = 0; i < v.size(); ++i) std::thread(work, &v[i]).detach();
+}
+)cpp");
+  ASTContext &Ctx = AST->getASTContext();
+  auto ArgsIn = [&](const char *Fn) {
+    std::vector<const Expr *> Out;
+    for (const auto &R :
+         match(callExpr(callee(functionDecl(hasAnyName("work", "fill"))),
+                        hasAncestor(functionDecl(hasName(Fn))))
+                   .bind("c"),
+               Ctx))
+      Out.push_back(R.getNodeAs<CallExpr>("c")->getArg(0));
+    return Out;
+  };
+  auto NamesV = [](const Expr *E) {
+    const auto *DR = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts())
+                       : nullptr;
+    return DR && DR->getDecl()->getName() == "v";
+  };
+  std::vector<const Expr *> First = ArgsIn("first");
+  ASSERT_EQ(First.size(), 5u);
+  for (const Expr *E : First)
+    EXPECT_TRUE(NamesV(firstElementContainer(E)));
+  std::vector<const Expr *> Other = ArgsIn("notFirst");
+  ASSERT_EQ(Other.size(), 3u);
+  for (const Expr *E : Other)
+    EXPECT_EQ(firstElementContainer(E), nullptr);
+  // The thread start's argument: the container when the loop starts at 1.
+  auto HandedFromSecond = [&](const char *Fn) {
+    const auto *F = findFirst<FunctionDecl>(Ctx, functionDecl(hasName(Fn)));
+    const auto *Start = findFirst<CXXConstructExpr>(
+        Ctx, cxxConstructExpr(hasType(cxxRecordDecl(hasName("thread"))),
+                              hasAncestor(functionDecl(hasName(Fn)))));
+    if (!F || !Start || Start->getNumArgs() < 2)
+      return static_cast<const Expr *>(nullptr);
+    ParentMap PM(F->getBody());
+    return containerHandedFromSecond(Start->getArg(1), Start, PM);
+  };
+  EXPECT_TRUE(NamesV(HandedFromSecond("fromOne")));
+  EXPECT_EQ(HandedFromSecond("fromZero"), nullptr);
 }
 
 } // namespace
