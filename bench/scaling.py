@@ -20,6 +20,13 @@ least-squares fit t = a + b*k and the marginal cost per unit at the top
 (32x..64x) against the bottom (1x..8x): 1.0 means linear growth.
 
   bench/scaling.py [--runs 3] [--max 64] [--family spread|hot|both]
+
+With --instructions, each size runs once per configuration under
+valgrind's cachegrind, and the analysis cost is the instructions the
+maprace run executes beyond the trivial check's (in billions, G): the same
+on every run, where the check profile's sub-second times on a shared
+machine move by a factor of two from run to run. It counts instructions,
+not what they cost in cache misses or the kernel.
 """
 import argparse
 import os
@@ -179,6 +186,29 @@ def parse_seconds(tidy, path):
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def instructions(cmd):
+    """Instructions the command executes in user space, under cachegrind."""
+    r = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                        "--cachegrind-out-file=/dev/null"] + cmd,
+                       capture_output=True, text=True, errors="replace")
+    m = re.search(r"^==\d+== I\s+refs:\s+([\d,]+)", r.stderr, re.M)
+    if not m:
+        sys.exit("scaling: no instruction count in valgrind's output:\n" +
+                 r.stderr[-2000:])
+    return int(m.group(1).replace(",", "")), r.stdout.count("warning:")
+
+
+def analysis_instructions(tidy, plugin, path):
+    """Billions of instructions the maprace checks add to a trivial check,
+    and the trivial check's own (for scale)."""
+    base = [tidy, "--quiet", "--load=" + plugin]
+    tail = [path, "--", "-std=c++20"]
+    m, warnings = instructions(base + ["--checks=-*,maprace-*"] + tail)
+    b, _ = instructions(base + ["--checks=-*,readability-braces-around-statements"]
+                        + tail)
+    return (m - b) / 1e9, warnings, b / 1e9
+
+
 def fit(xs, ys):
     n = len(xs)
     mx, my = sum(xs) / n, sum(ys) / n
@@ -190,12 +220,14 @@ def fit(xs, ys):
     return a, b, 1 - ss_res / ss_tot if ss_tot else 1.0
 
 
-def run_family(family, sizes, runs, tidy, plugin, tmp):
+def run_family(family, sizes, runs, tidy, plugin, tmp, count=False):
     print("\n%s: %s" % (family, {
         "spread": "8k units (functions, containers, accesses, locks x k)",
         "hot": "one map accessed from 32k member functions"}[family]))
+    unit = "G" if count else "s"
     print("%5s %7s %9s %12s %11s %10s" % ("k", "lines", "warnings",
-                                           "analysis s", "per unit", "parse s"))
+                                           "analysis " + unit, "per unit",
+                                           "parse " + unit))
     times = {}
     for k in sizes:
         path = os.path.join(tmp, "%s_%d.cpp" % (family, k))
@@ -204,7 +236,11 @@ def run_family(family, sizes, runs, tidy, plugin, tmp):
         with open(path) as f:
             lines = sum(1 for _ in f)
         samples, parses, warnings = [], [], 0
-        for _ in range(runs):  # interleaved: analysis, parse, analysis, ...
+        if count:  # deterministic: once
+            t, warnings, parse = analysis_instructions(tidy, plugin, path)
+            samples.append(t)
+            parses.append(parse)
+        for _ in range(0 if count else runs):  # interleaved: analysis, parse, ...
             t, warnings = analysis_seconds(tidy, plugin, path)
             samples.append(t)
             parses.append(parse_seconds(tidy, path))
@@ -213,7 +249,7 @@ def run_family(family, sizes, runs, tidy, plugin, tmp):
             k, lines, warnings, times[k], times[k] / k / max(times[sizes[0]], 1e-9),
             statistics.median(parses)))
     a, b, r2 = fit(sizes, [times[k] for k in sizes])
-    print("fit: t = %.4f + %.5f*k s, R^2 = %.4f" % (a, b, r2))
+    print("fit: t = %.4f + %.5f*k %s, R^2 = %.4f" % (a, b, unit, r2))
     lo = [k for k in sizes if k <= 8]
     hi = [k for k in sizes if k >= sizes[-1] // 2]
     if len(lo) >= 2 and len(hi) >= 2:
@@ -233,6 +269,8 @@ def main():
     p.add_argument("--plugin", default=os.path.join(
         here, "..", "build", "lib", "libmaprace.so"))
     p.add_argument("--clang-tidy", default="clang-tidy-22")
+    p.add_argument("--instructions", action="store_true",
+                   help="count instructions under valgrind, once per size")
     args = p.parse_args()
     sizes = []
     k = 1
@@ -243,7 +281,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for family in families:
             run_family(family, sizes, args.runs, args.clang_tidy,
-                       os.path.abspath(args.plugin), tmp)
+                       os.path.abspath(args.plugin), tmp, args.instructions)
 
 
 if __name__ == "__main__":
