@@ -37,6 +37,8 @@ import subprocess
 import sys
 import tempfile
 
+import cachegrind
+
 HEADER = """#include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -187,15 +189,8 @@ def parse_seconds(tidy, path):
 
 
 def instructions(cmd):
-    """Instructions the command executes in user space, under cachegrind."""
-    r = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
-                        "--cachegrind-out-file=/dev/null"] + cmd,
-                       capture_output=True, text=True, errors="replace")
-    m = re.search(r"^==\d+== I\s+refs:\s+([\d,]+)", r.stderr, re.M)
-    if not m:
-        sys.exit("scaling: no instruction count in valgrind's output:\n" +
-                 r.stderr[-2000:])
-    return int(m.group(1).replace(",", "")), r.stdout.count("warning:")
+    count, stdout = cachegrind.instructions(cmd)
+    return count, stdout.count("warning:")
 
 
 def analysis_instructions(tidy, plugin, path):

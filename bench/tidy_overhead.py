@@ -29,12 +29,13 @@ time ratio rather than replacing it. About 20 times slower than a run.
 """
 import argparse
 import os
-import re
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
+
+import cachegrind
 
 BASELINE = "readability-braces-around-statements"
 MAPRACE = "maprace-*"
@@ -48,19 +49,7 @@ def cpu_seconds(cmd):
 
 
 def instructions(cmd):
-    """Instructions the command executes in user space, under cachegrind."""
-    vg = shutil.which("valgrind")
-    if not vg:
-        sys.exit("error: --instructions needs valgrind (apt-get install valgrind)")
-    r = subprocess.run([vg, "--tool=cachegrind", "--cache-sim=no",
-                        "--cachegrind-out-file=/dev/null"] + cmd,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                       text=True, errors="replace")
-    m = re.search(r"^==\d+== I\s+refs:\s+([\d,]+)", r.stderr, re.M)
-    if not m:
-        sys.exit("error: no instruction count in valgrind's output:\n" +
-                 r.stderr[-2000:])
-    return int(m.group(1).replace(",", ""))
+    return cachegrind.instructions(cmd)[0]
 
 
 def main():
