@@ -384,6 +384,8 @@ struct TranslationUnitAnalysis::Impl {
   };
   /// Per function: the contexts it runs in and the states at its entry.
   llvm::DenseMap<const FunctionDecl *, std::vector<Slot>> States;
+  /// Per function: how many distinct contexts its slots are in.
+  llvm::DenseMap<const FunctionDecl *, unsigned> ContextCount;
   static constexpr size_t MaxContextsPerFunction = 64;
   static constexpr size_t MaxVariantsPerContext = 8;
 
@@ -397,11 +399,8 @@ struct TranslationUnitAnalysis::Impl {
   int slotFor(const FunctionDecl *FD, unsigned C, const EntryState &N) {
     auto &V = States[FD];
     int First = -1;
-    size_t InContext = 0, Contexts = 0;
-    llvm::SmallDenseSet<unsigned, 8> Seen;
+    size_t InContext = 0;
     for (size_t K = 0; K < V.size(); ++K) {
-      if (Seen.insert(V[K].Context).second)
-        ++Contexts;
       if (V[K].Context != C)
         continue;
       if (First < 0)
@@ -410,9 +409,14 @@ struct TranslationUnitAnalysis::Impl {
       if (V[K].State.sameOwnership(N))
         return static_cast<int>(K);
     }
-    if (First < 0 ? Contexts >= MaxContextsPerFunction
-                  : InContext >= MaxVariantsPerContext)
+    if (First < 0) {
+      unsigned &Contexts = ContextCount[FD];
+      if (Contexts >= MaxContextsPerFunction)
+        return -1;
+      ++Contexts;
+    } else if (InContext >= MaxVariantsPerContext) {
       return First;
+    }
     V.push_back({C, EntryState()});
     return static_cast<int>(V.size() - 1);
   }
@@ -422,17 +426,32 @@ struct TranslationUnitAnalysis::Impl {
            llvm::any_of(It->second,
                         [&](const Slot &S) { return S.Context == C; });
   }
-  /// The state of F in context C over all its variants, if it runs there.
-  std::optional<EntryState> find(const FunctionDecl *FD, unsigned C) const {
+  /// What every variant of F in context C owns (the part of their merge
+  /// lambdas read of their maker), if F runs there. No lock or thread
+  /// sets are copied.
+  struct Ownership {
+    bool LocalObject = true;
+    uint64_t PrivateParams = ~uint64_t(0);
+    const FunctionDecl *RunOwner = nullptr;
+  };
+  std::optional<Ownership> find(const FunctionDecl *FD, unsigned C) const {
     auto It = States.find(FD);
     if (It == States.end())
       return std::nullopt;
-    EntryState All;
-    for (const Slot &S : It->second)
-      if (S.Context == C)
-        All.merge(S.State);
-    if (!All.Valid)
-      return std::nullopt;
+    std::optional<Ownership> All;
+    for (const Slot &S : It->second) {
+      if (S.Context != C)
+        continue;
+      if (!All) {
+        All = Ownership{S.State.LocalObject, S.State.PrivateParams,
+                        S.State.RunOwner};
+        continue;
+      }
+      All->LocalObject &= S.State.LocalObject;
+      All->PrivateParams &= S.State.PrivateParams;
+      if (All->RunOwner != S.State.RunOwner)
+        All->RunOwner = nullptr;
+    }
     return All;
   }
 };
@@ -732,7 +751,7 @@ void TranslationUnitAnalysis::propagateContexts() {
   auto CapturesHold = [&]() {
     bool Hold = true;
     for (const CaptureUse &U : CaptureUses) {
-      std::optional<EntryState> MS = I->find(U.Maker, U.Context);
+      std::optional<Impl::Ownership> MS = I->find(U.Maker, U.Context);
       bool Holds = MS && (U.Index == 65   ? MS->RunOwner == U.Owner
                           : U.Index == 64 ? MS->LocalObject
                                           : (MS->PrivateParams >> U.Index & 1));
@@ -757,7 +776,7 @@ void TranslationUnitAnalysis::propagateContexts() {
       return false;
     if (!Maker->isThisDeclarationADefinition() && Maker->getDefinition())
       Maker = Maker->getDefinition();
-    std::optional<EntryState> MS = I->find(Maker, C);
+    std::optional<Impl::Ownership> MS = I->find(Maker, C);
     if (!MS || !(MS->PrivateParams >> Idx & 1))
       return false;
     CaptureUses.push_back({Maker, C, Idx});
@@ -782,7 +801,7 @@ void TranslationUnitAnalysis::propagateContexts() {
   // private in the lambda if private in that run (same context, checked).
   auto CapturedThisPrivate = [&](const FunctionDecl *G, unsigned C) {
     const CXXMethodDecl *Maker = LambdaMaker(G, 64u);
-    std::optional<EntryState> MS =
+    std::optional<Impl::Ownership> MS =
         Maker ? I->find(Maker, C) : std::nullopt;
     if (!MS || !MS->LocalObject)
       return false;
@@ -793,7 +812,7 @@ void TranslationUnitAnalysis::propagateContexts() {
   auto CapturedThisRunOwner = [&](const FunctionDecl *G,
                                   unsigned C) -> const FunctionDecl * {
     const CXXMethodDecl *Maker = LambdaMaker(G, 65u);
-    std::optional<EntryState> MS =
+    std::optional<Impl::Ownership> MS =
         Maker ? I->find(Maker, C) : std::nullopt;
     if (!MS || !MS->RunOwner)
       return nullptr;
@@ -840,6 +859,7 @@ void TranslationUnitAnalysis::propagateContexts() {
 
   auto Propagate = [&]() {
     I->States.clear();
+    I->ContextCount.clear();
     // (function, index of its slot)
     std::vector<std::pair<const FunctionDecl *, int>> Work;
     for (unsigned C = 0; C < Contexts.size(); ++C) {
