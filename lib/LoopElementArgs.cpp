@@ -4,6 +4,7 @@
 #include "ExprUtil.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include <optional>
 
 using namespace clang;
 
@@ -54,34 +55,59 @@ const VarDecl *counterOf(const ForStmt *F) {
   return Stepped && varOf(Stepped) == VD ? VD : nullptr;
 }
 
-/// `v[i]`, `v.at(i)`, `a[i]` with i the counter.
-bool isElementAt(const Expr *E, const VarDecl *Counter) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-    return varOf(AS->getIdx()) == Counter;
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
-    return OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 &&
-           varOf(OC->getArg(1)) == Counter;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-    if (const FunctionDecl *M = MC->getDirectCallee())
-      return M->getIdentifier() && M->getName() == "at" &&
-             MC->getNumArgs() == 1 && varOf(MC->getArg(0)) == Counter;
-  return false;
+bool isMethodNamed(const FunctionDecl *M, llvm::StringRef Name) {
+  return M && M->getIdentifier() && M->getName() == Name;
 }
 
-/// `v.data() + i` / `i + v.data()`.
-bool isDataPlusCounter(const Expr *E, const VarDecl *Counter) {
+/// An element named through its container: `v[k]`, `a[k]`, `v.at(k)`
+/// (Index k), `v.front()` (no Index).
+struct Element {
+  const Expr *Container = nullptr;
+  const Expr *Index = nullptr;
+};
+std::optional<Element> elementOf(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return Element{AS->getBase(), AS->getIdx()};
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+      return Element{OC->getArg(0), OC->getArg(1)};
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const FunctionDecl *M = MC->getDirectCallee();
+    if (isMethodNamed(M, "at") && MC->getNumArgs() == 1)
+      return Element{MC->getImplicitObjectArgument(), MC->getArg(0)};
+    if (isMethodNamed(M, "front") && MC->getNumArgs() == 0)
+      return Element{MC->getImplicitObjectArgument(), nullptr};
+  }
+  return std::nullopt;
+}
+
+/// `v.data()`: v; null otherwise.
+const Expr *dataOf(const Expr *E) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+  return MC && isMethodNamed(MC->getDirectCallee(), "data") &&
+                 MC->getNumArgs() == 0
+             ? MC->getImplicitObjectArgument()
+             : nullptr;
+}
+
+/// `p + i` / `i + p` with i the counter: p; null otherwise.
+const Expr *offsetByCounter(const Expr *E, const VarDecl *Counter) {
   const auto *B = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
   if (!B || B->getOpcode() != BO_Add)
-    return false;
+    return nullptr;
   const Expr *Base = B->getLHS(), *Off = B->getRHS();
   if (varOf(Base) == Counter)
     std::swap(Base, Off);
-  if (varOf(Off) != Counter)
-    return false;
-  const auto *MC = dyn_cast<CXXMemberCallExpr>(Base->IgnoreParenImpCasts());
-  const FunctionDecl *M = MC ? MC->getDirectCallee() : nullptr;
-  return M && M->getIdentifier() && M->getName() == "data";
+  return varOf(Off) == Counter ? Base : nullptr;
+}
+
+/// The argument itself, past a copy of a pointer.
+const Expr *passedExpr(const Expr *Arg) {
+  const Expr *E = Arg->IgnoreParenImpCasts();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->getNumArgs() == 1)
+    E = CE->getArg(0)->IgnoreParenImpCasts();
+  return E;
 }
 
 /// The object an argument hands over: what `&x` points to, what
@@ -92,43 +118,16 @@ const Expr *handedObject(const Expr *E) {
   return refWrapped(E);
 }
 
-/// The container `v` of `v[i]`, `v.at(i)` or `v.data()` (any index).
-const Expr *containerOfElement(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-    return AS->getBase();
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
-    return OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2
-               ? OC->getArg(0)
-               : nullptr;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-    if (const FunctionDecl *M = MC->getDirectCallee();
-        M && M->getIdentifier() &&
-        (M->getName() == "at" || M->getName() == "data" ||
-         M->getName() == "front"))
-      return MC->getImplicitObjectArgument();
-  return nullptr;
+/// `v[i]`, `v.at(i)`, `a[i]` with i the counter.
+bool isElementAt(const Expr *E, const VarDecl *Counter) {
+  std::optional<Element> El = elementOf(E);
+  return El && El->Index && varOf(El->Index) == Counter;
 }
 
-/// The index of `v[k]` / `v.at(k)` if it is the literal 0, or `v.front()`.
-bool isFirstElement(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  const Expr *Idx = nullptr;
-  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-    Idx = AS->getIdx();
-  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
-           OC && OC->getNumArgs() == 2)
-    Idx = OC->getArg(1);
-  else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-    const FunctionDecl *M = MC->getDirectCallee();
-    if (M && M->getIdentifier() && M->getName() == "front")
-      return true;
-    if (M && M->getIdentifier() && M->getName() == "at" && MC->getNumArgs() == 1)
-      Idx = MC->getArg(0);
-  }
-  const auto *L =
-      Idx ? dyn_cast<IntegerLiteral>(Idx->IgnoreParenImpCasts()) : nullptr;
-  return L && L->getValue() == 0;
+/// `v.data() + i` / `i + v.data()`.
+bool isDataPlusCounter(const Expr *E, const VarDecl *Counter) {
+  const Expr *Base = offsetByCounter(E, Counter);
+  return Base && dataOf(Base);
 }
 
 } // namespace
@@ -144,28 +143,19 @@ const Expr *containerHandedFromSecond(const Expr *Arg, const Stmt *Site,
       dyn_cast<IntegerLiteral>(Counter->getInit()->IgnoreParenImpCasts());
   if (!Start || Start->getValue() == 0)
     return nullptr;
-  const Expr *E = Arg->IgnoreParenImpCasts();
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->getNumArgs() == 1)
-    E = CE->getArg(0)->IgnoreParenImpCasts();
-  if (const Expr *Obj = handedObject(E))
-    return containerOfElement(Obj);
-  // `v.data() + i`
-  const auto *B = dyn_cast<BinaryOperator>(E);
-  if (!B)
-    return nullptr;
-  const Expr *Base = B->getLHS()->IgnoreParenImpCasts();
-  if (varOf(Base) == Counter)
-    Base = B->getRHS()->IgnoreParenImpCasts();
-  return containerOfElement(Base);
+  const Expr *E = passedExpr(Arg);
+  if (const Expr *Obj = handedObject(E)) {
+    std::optional<Element> El = elementOf(Obj);
+    return El ? El->Container : nullptr;
+  }
+  const Expr *Base = offsetByCounter(E, Counter); // `v.data() + i`
+  return Base ? dataOf(Base) : nullptr;
 }
 
 const Expr *firstElementContainer(const Expr *E) {
+  if (const Expr *V = dataOf(E))
+    return V;
   E = E->IgnoreParenImpCasts();
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-    if (const FunctionDecl *M = MC->getDirectCallee();
-        M && M->getIdentifier() && M->getName() == "data" &&
-        MC->getNumArgs() == 0)
-      return MC->getImplicitObjectArgument();
   if (const Expr *Obj = handedObject(E))
     E = Obj->IgnoreParenImpCasts();
   // `*v.begin()`
@@ -177,12 +167,18 @@ const Expr *firstElementContainer(const Expr *E) {
     Deref = OC->getArg(0);
   if (Deref) {
     const auto *MC = dyn_cast<CXXMemberCallExpr>(Deref->IgnoreParenImpCasts());
-    const FunctionDecl *M = MC ? MC->getDirectCallee() : nullptr;
-    return M && M->getIdentifier() && M->getName() == "begin"
+    return MC && isMethodNamed(MC->getDirectCallee(), "begin")
                ? MC->getImplicitObjectArgument()
                : nullptr;
   }
-  return isFirstElement(E) ? containerOfElement(E) : nullptr;
+  // `v[0]`, `v.at(0)`, `v.front()`
+  std::optional<Element> El = elementOf(E);
+  if (!El)
+    return nullptr;
+  const auto *L = El->Index ? dyn_cast<IntegerLiteral>(
+                                  El->Index->IgnoreParenImpCasts())
+                            : nullptr;
+  return !El->Index || (L && L->getValue() == 0) ? El->Container : nullptr;
 }
 
 bool isOwnIterationElement(const Expr *Arg, const Stmt *Site, ParentMap &PM) {
@@ -190,14 +186,8 @@ bool isOwnIterationElement(const Expr *Arg, const Stmt *Site, ParentMap &PM) {
   if (!Loop || !Arg)
     return false;
   // What is handed: the object a pointer points to, or a reference's.
-  const Expr *Obj = nullptr;
-  const Expr *E = Arg->IgnoreParenImpCasts();
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->getNumArgs() == 1)
-    E = CE->getArg(0)->IgnoreParenImpCasts(); // a copy of the pointer
-  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
-    Obj = U->getSubExpr();
-  else if (const Expr *R = refWrapped(E))
-    Obj = R;
+  const Expr *E = passedExpr(Arg);
+  const Expr *Obj = handedObject(E);
   if (const auto *F = dyn_cast<ForStmt>(Loop)) {
     const VarDecl *Counter = counterOf(F);
     if (!Counter)
