@@ -23,8 +23,8 @@ least-squares fit t = a + b*k and the marginal cost per unit at the top
 
 With --instructions, each size runs once per configuration under
 valgrind's cachegrind, and the analysis cost is the instructions the
-maprace run executes beyond the trivial check's (in billions, G): the same
-on every run, where the check profile's sub-second times on a shared
+maprace run executes beyond the trivial check's (in billions, G): nearly
+the same on every run, where the check profile's sub-second times on a shared
 machine move by a factor of two from run to run. It counts instructions,
 not what they cost in cache misses or the kernel.
 """

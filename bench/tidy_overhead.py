@@ -21,8 +21,9 @@ at most 5%).
 
 With --instructions, each configuration runs once under valgrind's
 cachegrind (`--cache-sim=no`) and the ratio is of the instructions executed
-in user space: the same on every run, however busy the machine, where CPU
-times of one configuration can move by 30% on a shared virtual machine.
+in user space: within 0.3% from run to run however busy the machine,
+where CPU times of one configuration can move by 30% on a shared virtual
+machine.
 It leaves out what the kernel does (page faults of the memory the checks
 add) and what instructions cost (cache misses), so it complements the
 time ratio rather than replacing it. About 20 times slower than a run.
