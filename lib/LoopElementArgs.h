@@ -32,8 +32,8 @@ const clang::Expr *containerHandedFromSecond(const clang::Expr *Arg,
                                              clang::ParentMap &PM);
 
 /// The container whose first element E names: `v.data()`, `&v[0]`,
-/// `&v.front()`, `&*v.begin()`, or, bound to a reference, `v[0]` and
-/// `v.front()`. Null otherwise.
+/// `&v.at(0)`, `&v.front()`, `&*v.begin()`, or, bound to a reference,
+/// `v[0]`, `v.at(0)` and `v.front()`. Null otherwise.
 const clang::Expr *firstElementContainer(const clang::Expr *E);
 
 } // namespace maprace

@@ -218,7 +218,7 @@ void work(P *p);
 void fill(P &p);
 void first(std::vector<P> &v) {
   work(v.data()); work(&v[0]); fill(v.front()); work(&*v.begin());
-  fill(v[0]);
+  fill(v[0]); work(&v.at(0));
 }
 void notFirst(std::vector<P> &v) {
   work(&v[1]); fill(v.back()); work(v.data() + 1);
@@ -247,7 +247,7 @@ void fromZero(std::vector<P> &v) {
     return DR && DR->getDecl()->getName() == "v";
   };
   std::vector<const Expr *> First = ArgsIn("first");
-  ASSERT_EQ(First.size(), 5u);
+  ASSERT_EQ(First.size(), 6u);
   for (const Expr *E : First)
     EXPECT_TRUE(NamesV(firstElementContainer(E)));
   std::vector<const Expr *> Other = ArgsIn("notFirst");
