@@ -434,7 +434,7 @@ struct TranslationUnitAnalysis::Impl {
     uint64_t PrivateParams = ~uint64_t(0);
     const FunctionDecl *RunOwner = nullptr;
   };
-  std::optional<Ownership> find(const FunctionDecl *FD, unsigned C) const {
+  std::optional<Ownership> ownershipOf(const FunctionDecl *FD, unsigned C) const {
     auto It = States.find(FD);
     if (It == States.end())
       return std::nullopt;
@@ -751,7 +751,7 @@ void TranslationUnitAnalysis::propagateContexts() {
   auto CapturesHold = [&]() {
     bool Hold = true;
     for (const CaptureUse &U : CaptureUses) {
-      std::optional<Impl::Ownership> MS = I->find(U.Maker, U.Context);
+      std::optional<Impl::Ownership> MS = I->ownershipOf(U.Maker, U.Context);
       bool Holds = MS && (U.Index == 65   ? MS->RunOwner == U.Owner
                           : U.Index == 64 ? MS->LocalObject
                                           : (MS->PrivateParams >> U.Index & 1));
@@ -776,7 +776,7 @@ void TranslationUnitAnalysis::propagateContexts() {
       return false;
     if (!Maker->isThisDeclarationADefinition() && Maker->getDefinition())
       Maker = Maker->getDefinition();
-    std::optional<Impl::Ownership> MS = I->find(Maker, C);
+    std::optional<Impl::Ownership> MS = I->ownershipOf(Maker, C);
     if (!MS || !(MS->PrivateParams >> Idx & 1))
       return false;
     CaptureUses.push_back({Maker, C, Idx});
@@ -802,7 +802,7 @@ void TranslationUnitAnalysis::propagateContexts() {
   auto CapturedThisPrivate = [&](const FunctionDecl *G, unsigned C) {
     const CXXMethodDecl *Maker = LambdaMaker(G, 64u);
     std::optional<Impl::Ownership> MS =
-        Maker ? I->find(Maker, C) : std::nullopt;
+        Maker ? I->ownershipOf(Maker, C) : std::nullopt;
     if (!MS || !MS->LocalObject)
       return false;
     CaptureUses.push_back({Maker, C, 64u});
@@ -813,7 +813,7 @@ void TranslationUnitAnalysis::propagateContexts() {
                                   unsigned C) -> const FunctionDecl * {
     const CXXMethodDecl *Maker = LambdaMaker(G, 65u);
     std::optional<Impl::Ownership> MS =
-        Maker ? I->find(Maker, C) : std::nullopt;
+        Maker ? I->ownershipOf(Maker, C) : std::nullopt;
     if (!MS || !MS->RunOwner)
       return nullptr;
     CaptureUses.push_back({Maker, C, 65u, MS->RunOwner});
