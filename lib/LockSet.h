@@ -83,18 +83,32 @@ public:
     return false;
   }
   /// Keeps the locks held in both; a lock held in different modes is kept
-  /// in shared mode (the weaker guarantee).
-  void intersect(const LockSet &O) {
-    llvm::SmallVector<HeldLock, 1> Out;
-    for (const HeldLock &L : Locks)
-      if (const HeldLock *OL = O.find(L.Path)) {
-        HeldLock K = L;
-        if (OL->Mode != L.Mode)
-          K.Mode = LockMode::Shared;
-        K.Depth = std::min(L.Depth, OL->Depth);
-        Out.push_back(K);
+  /// in shared mode (the weaker guarantee). Returns whether this changed
+  /// (in place: merging entry states at every call edge mostly changes
+  /// nothing, and then copies nothing).
+  bool intersect(const LockSet &O) {
+    bool Changed = false;
+    size_t Kept = 0;
+    for (size_t K = 0; K < Locks.size(); ++K) {
+      const HeldLock *OL = O.find(Locks[K].Path);
+      if (!OL) {
+        Changed = true;
+        continue;
       }
-    Locks = std::move(Out);
+      if (Kept != K)
+        Locks[Kept] = std::move(Locks[K]);
+      HeldLock &L = Locks[Kept++];
+      if (OL->Mode != L.Mode && L.Mode != LockMode::Shared) {
+        L.Mode = LockMode::Shared;
+        Changed = true;
+      }
+      if (OL->Depth < L.Depth) {
+        L.Depth = OL->Depth;
+        Changed = true;
+      }
+    }
+    Locks.truncate(Kept);
+    return Changed;
   }
   bool sameAs(const LockSet &O) const {
     if (Locks.size() != O.Locks.size())
@@ -181,18 +195,23 @@ public:
     if (It == Ids.end() || *It != T)
       Ids.insert(It, T);
   }
-  void unite(const ThreadSet &O) {
+  /// Adds O's threads; returns whether any was new. A subset of this set
+  /// (the usual case when entry states merge) changes and copies nothing.
+  bool unite(const ThreadSet &O) {
     if (O.Ids.empty())
-      return;
+      return false;
     if (Ids.empty()) {
       Ids = O.Ids;
-      return;
+      return true;
     }
+    if (std::includes(Ids.begin(), Ids.end(), O.Ids.begin(), O.Ids.end()))
+      return false;
     llvm::SmallVector<unsigned, 2> U;
     U.reserve(Ids.size() + O.Ids.size());
     std::set_union(Ids.begin(), Ids.end(), O.Ids.begin(), O.Ids.end(),
                    std::back_inserter(U));
     Ids = std::move(U);
+    return true;
   }
   template <typename Pred> void removeIf(Pred P) {
     llvm::erase_if(Ids, P); // keeps the order

@@ -50,17 +50,48 @@ static llvm::StringRef simpleName(const NamedDecl *D) {
   return {};
 }
 
+/// Whether qualifiedName(D) == QN, without building the name: it is
+/// matched from its last component outwards (classifying types and calls
+/// asks this of nearly every expression).
+static bool qualifiedNameIs(const NamedDecl *D, llvm::StringRef QN) {
+  std::string Buf; // names that are no identifier (operators, constructors)
+  auto NameOf = [&Buf](const NamedDecl *ND) -> llvm::StringRef {
+    if (const IdentifierInfo *II = ND->getIdentifier())
+      return II->getName();
+    Buf = ND->getNameAsString();
+    return Buf;
+  };
+  llvm::StringRef Rest = QN;
+  if (!Rest.consume_back(NameOf(D)))
+    return false;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    llvm::StringRef Part;
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline())
+        continue;
+      Part = NS->isAnonymousNamespace() ? llvm::StringRef("(anonymous)")
+                                        : NameOf(NS);
+    } else if (isa<RecordDecl>(DC) || isa<FunctionDecl>(DC)) {
+      Part = NameOf(cast<NamedDecl>(Decl::castFromDeclContext(DC)));
+    } else {
+      continue;
+    }
+    if (!Rest.consume_back("::") || !Rest.consume_back(Part))
+      return false;
+  }
+  return Rest.empty();
+}
+
 bool hasQualifiedName(const NamedDecl *D,
                       llvm::ArrayRef<llvm::StringRef> Names) {
   if (!D)
     return false;
   llvm::StringRef Own = simpleName(D);
-  if (Own.empty() || llvm::none_of(Names, [&](llvm::StringRef N) {
-        return lastComponent(N) == Own;
-      }))
+  if (Own.empty())
     return false;
-  std::string QN = qualifiedName(D);
-  return llvm::is_contained(Names, llvm::StringRef(QN));
+  return llvm::any_of(Names, [&](llvm::StringRef N) {
+    return lastComponent(N) == Own && qualifiedNameIs(D, N);
+  });
 }
 
 bool declNameMatches(const NamedDecl *D, llvm::ArrayRef<std::string> List) {

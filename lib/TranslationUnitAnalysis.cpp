@@ -350,23 +350,19 @@ struct TranslationUnitAnalysis::EntryState {
     }
     if (ViaCall.isInvalid())
       ViaCall = O.ViaCall;
-    LockSet H = Held;
-    H.intersect(O.Held);
-    ThreadSet L = Live;
-    L.unite(O.Live);
+    // In place: at most call edges nothing changes, and nothing is copied.
+    bool Changed = Held.intersect(O.Held);
+    Changed |= Live.unite(O.Live);
     bool P = Private && O.Private;
     bool K = Constructing && O.Constructing;
     bool LO = LocalObject && O.LocalObject;
     bool A = Api || O.Api;
     uint64_t PP = PrivateParams & O.PrivateParams;
     const FunctionDecl *RO = RunOwner == O.RunOwner ? RunOwner : nullptr;
-    bool Changed = !H.sameAs(Held) || !L.sameAs(Live) || P != Private ||
-                   K != Constructing || LO != LocalObject || A != Api ||
-                   PP != PrivateParams || RO != RunOwner;
+    Changed |= P != Private || K != Constructing || LO != LocalObject ||
+               A != Api || PP != PrivateParams || RO != RunOwner;
     PrivateParams = PP;
     RunOwner = RO;
-    Held = H;
-    Live = L;
     Private = P;
     Constructing = K;
     LocalObject = LO;
