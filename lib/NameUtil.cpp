@@ -37,10 +37,14 @@ std::string qualifiedName(const NamedDecl *D) {
   return Out;
 }
 
-/// The last component of a qualified name ("map" of "std::map").
-static llvm::StringRef lastComponent(llvm::StringRef QN) {
-  size_t Pos = QN.rfind("::");
-  return Pos == llvm::StringRef::npos ? QN : QN.substr(Pos + 2);
+/// Whether the last component of qualified name QN is Own ("map" of
+/// "std::map"). Asked of every listed name for nearly every call and type
+/// the analysis meets, so a suffix compare, not a search for "::".
+static bool lastComponentIs(llvm::StringRef QN, llvm::StringRef Own) {
+  if (!QN.ends_with(Own))
+    return false;
+  size_t Rest = QN.size() - Own.size();
+  return Rest == 0 || (Rest >= 2 && QN.substr(Rest - 2, 2) == "::");
 }
 
 /// D's simple name, empty for constructors, operators and the unnamed.
@@ -90,7 +94,7 @@ bool hasQualifiedName(const NamedDecl *D,
   if (Own.empty())
     return false;
   return llvm::any_of(Names, [&](llvm::StringRef N) {
-    return lastComponent(N) == Own && qualifiedNameIs(D, N);
+    return lastComponentIs(N, Own) && qualifiedNameIs(D, N);
   });
 }
 
@@ -99,7 +103,7 @@ bool declNameMatches(const NamedDecl *D, llvm::ArrayRef<std::string> List) {
     return false;
   llvm::StringRef Own = simpleName(D);
   if (Own.empty() || llvm::none_of(List, [&](const std::string &E) {
-        return lastComponent(E) == Own;
+        return lastComponentIs(E, Own);
       }))
     return false;
   return nameMatches(qualifiedName(D), Own, List);
