@@ -204,7 +204,7 @@ public:
       Ids = O.Ids;
       return true;
     }
-    if (std::includes(Ids.begin(), Ids.end(), O.Ids.begin(), O.Ids.end()))
+    if (includes(O))
       return false;
     llvm::SmallVector<unsigned, 2> U;
     U.reserve(Ids.size() + O.Ids.size());
@@ -212,6 +212,9 @@ public:
                    std::back_inserter(U));
     Ids = std::move(U);
     return true;
+  }
+  bool includes(const ThreadSet &O) const {
+    return std::includes(Ids.begin(), Ids.end(), O.Ids.begin(), O.Ids.end());
   }
   template <typename Pred> void removeIf(Pred P) {
     llvm::erase_if(Ids, P); // keeps the order

@@ -853,9 +853,14 @@ void TranslationUnitAnalysis::propagateContexts() {
   std::vector<bool> ThreadApi(Ctx->ThreadTable.size(), false);
   std::vector<ThreadSet> Ambient(Contexts.size());
 
-  auto Propagate = [&]() {
-    I->States.clear();
-    I->ContextCount.clear();
+  // Cold: from no state at all. Warm: from the last round's states, which
+  // the new seeds can only grow (more live threads, new roots), so only
+  // what they change is propagated again.
+  auto Propagate = [&](bool Cold) {
+    if (Cold) {
+      I->States.clear();
+      I->ContextCount.clear();
+    }
     // (function, index of its slot)
     std::vector<std::pair<const FunctionDecl *, int>> Work;
     for (unsigned C = 0; C < Contexts.size(); ++C) {
@@ -887,10 +892,8 @@ void TranslationUnitAnalysis::propagateContexts() {
         break;
       }
       int K = I->slotFor(EC.Root, C, S);
-      if (K >= 0) {
-        I->States[EC.Root][K].State.merge(S);
+      if (K >= 0 && (I->States[EC.Root][K].State.merge(S) || Cold))
         Work.push_back({EC.Root, K});
-      }
     }
     size_t Steps = 0;
     while (!Work.empty() && Steps++ < 2000000) {
@@ -970,10 +973,16 @@ void TranslationUnitAnalysis::propagateContexts() {
   };
 
   llvm::DenseSet<const FunctionDecl *> Tried;
+  // Rounds until the threads' live sets settle. A round after one that
+  // only grew the seeds starts warm; a withdrawn capture decision, or a
+  // seed that shrank, makes states smaller, which needs a cold start.
+  bool Cold = true;
   for (int Round = 0; Round < 8; ++Round) {
-    CaptureUses.clear();
-    Propagate();
+    if (Cold)
+      CaptureUses.clear();
+    Propagate(Cold);
     bool Changed = !CapturesHold();
+    Cold = Changed;
     // Threads run alongside whatever was running where they started.
     for (ThreadStartInfo &T : Ctx->ThreadTable) {
       ThreadSet L = T.LiveAtStartLocal;
@@ -987,6 +996,8 @@ void TranslationUnitAnalysis::propagateContexts() {
       if (T.InLoop)
         L.add(T.Id);
       if (!L.sameAs(ThreadLive[T.Id]) || Api != ThreadApi[T.Id]) {
+        if (!L.includes(ThreadLive[T.Id]) || (ThreadApi[T.Id] && !Api))
+          Cold = true;
         ThreadLive[T.Id] = L;
         ThreadApi[T.Id] = Api;
         Changed = true;
@@ -1005,6 +1016,8 @@ void TranslationUnitAnalysis::propagateContexts() {
         A.add(T.Id);
       }
       if (!A.sameAs(Ambient[C])) {
+        if (!A.includes(Ambient[C]))
+          Cold = true;
         Ambient[C] = A;
         Changed = true;
       }
@@ -1027,7 +1040,7 @@ void TranslationUnitAnalysis::propagateContexts() {
   if (!CapturesHold()) {
     CapturesOff = true;
     CaptureUses.clear();
-    Propagate();
+    Propagate(/*Cold=*/true);
   }
 
   // Remember the required locks for buildRecords.
