@@ -157,21 +157,26 @@ public:
       Obj = Args.front();
       Args.erase(Args.begin());
     }
+    // The local a member call may keep its arguments in: its object
+    // (`svr.Get(path, handler)`, `v.push_back(&x)`). A function storing one
+    // argument into another is not followed. Most calls neither start a
+    // thread nor are made on a local: their arguments are not read (each
+    // nested call would read them again).
+    bool Starts = startsThread(CE, FD);
+    const VarDecl *W = Starts ? nullptr : localRoot(Obj);
+    if (!Starts && !W)
+      return true;
     llvm::SmallVector<const VarDecl *, 8> All;
     addMentions(Obj, All);
     for (const Expr *A : Args)
       addMentions(A, All);
-    if (startsThread(CE, FD)) {
+    if (Starts) {
       Seeds.append(All.begin(), All.end());
       return true;
     }
-    // The local a member call may keep its arguments in: its object
-    // (`svr.Get(path, handler)`, `v.push_back(&x)`). A function storing one
-    // argument into another is not followed.
-    if (const VarDecl *W = localRoot(Obj))
-      for (const VarDecl *M : All)
-        if (M != W)
-          Holds[W].push_back(M);
+    for (const VarDecl *M : All)
+      if (M != W)
+        Holds[W].push_back(M);
     return true;
   }
 

@@ -342,9 +342,13 @@ struct TranslationUnitAnalysis::EntryState {
   }
 
   /// Merges O in; returns true if anything changed.
-  bool merge(const EntryState &O) {
+  bool merge(const EntryState &O) { return merge(O, O.Live); }
+  /// Merges O in with OLive for its live threads (so that a call edge
+  /// passing its caller's set on unchanged need not copy it).
+  bool merge(const EntryState &O, const ThreadSet &OLive) {
     if (!Valid) {
       *this = O;
+      Live = OLive;
       Valid = true;
       return true;
     }
@@ -352,7 +356,7 @@ struct TranslationUnitAnalysis::EntryState {
       ViaCall = O.ViaCall;
     // In place: at most call edges nothing changes, and nothing is copied.
     bool Changed = Held.intersect(O.Held);
-    Changed |= Live.unite(O.Live);
+    Changed |= Live.unite(OLive);
     bool P = Private && O.Private;
     bool K = Constructing && O.Constructing;
     bool LO = LocalObject && O.LocalObject;
@@ -921,11 +925,18 @@ void TranslationUnitAnalysis::propagateContexts() {
         EntryState N;
         N.Valid = true;
         N.Held = toCallee(Held, B);
-        N.Live = E.Live;
-        N.Live.unite(CS.State.Live);
-        N.Live.removeIf([&](unsigned T) {
-          return Ctx->ThreadTable[T].joinedBy(CS.State.Joined);
-        });
+        // The caller's live threads, with those running at the call and
+        // without those joined by then (most calls change nothing).
+        const ThreadSet *NLive = &E.Live;
+        ThreadSet CallLive;
+        if (!CS.State.Live.empty() || !CS.State.Joined.empty()) {
+          CallLive = E.Live;
+          CallLive.unite(CS.State.Live);
+          CallLive.removeIf([&](unsigned T) {
+            return Ctx->ThreadTable[T].joinedBy(CS.State.Joined);
+          });
+          NLive = &CallLive;
+        }
         N.Private = isa<CXXConstructorDecl>(G) || isa<CXXDestructorDecl>(G) ||
                     (E.Private && CS.OnThisObject) ||
                     IsPrivateObject(CS.Object);
@@ -966,7 +977,7 @@ void TranslationUnitAnalysis::propagateContexts() {
         N.Api = E.Api;
         N.ViaCall = CS.Loc;
         int GK = I->slotFor(G, C, N);
-        if (GK >= 0 && I->States[G][GK].State.merge(N))
+        if (GK >= 0 && I->States[G][GK].State.merge(N, *NLive))
           Work.push_back({G, GK});
       }
     }
