@@ -9,25 +9,47 @@ using namespace clang;
 
 namespace maprace {
 
+/// Calls Part(name) for D and each enclosing scope that a qualified name
+/// spells, innermost first (inline namespaces, the translation unit and
+/// linkage specifications are not spelled; an anonymous namespace is
+/// "(anonymous)"), until Part returns false. Returns whether none did.
+template <typename PartFn>
+static bool forEachNamePart(const NamedDecl *D, PartFn Part) {
+  std::string Buf; // names that are no identifier (operators, constructors)
+  auto NameOf = [&Buf](const NamedDecl *ND) -> llvm::StringRef {
+    if (const IdentifierInfo *II = ND->getIdentifier())
+      return II->getName();
+    Buf = ND->getNameAsString();
+    return Buf;
+  };
+  if (!Part(NameOf(D)))
+    return false;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    llvm::StringRef Name;
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline())
+        continue;
+      Name = NS->isAnonymousNamespace() ? llvm::StringRef("(anonymous)")
+                                        : NameOf(NS);
+    } else if (isa<RecordDecl>(DC) || isa<FunctionDecl>(DC)) {
+      Name = NameOf(cast<NamedDecl>(Decl::castFromDeclContext(DC)));
+    } else {
+      continue;
+    }
+    if (!Part(Name))
+      return false;
+  }
+  return true;
+}
+
 std::string qualifiedName(const NamedDecl *D) {
   if (!D)
     return "";
   llvm::SmallVector<std::string, 4> Parts;
-  Parts.push_back(D->getNameAsString());
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
-      if (NS->isInline())
-        continue;
-      Parts.push_back(NS->isAnonymousNamespace() ? std::string("(anonymous)")
-                                                 : NS->getNameAsString());
-    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
-      Parts.push_back(RD->getNameAsString());
-    } else if (isa<TranslationUnitDecl>(DC) || isa<LinkageSpecDecl>(DC)) {
-      continue;
-    } else if (const auto *FD = dyn_cast<FunctionDecl>(DC)) {
-      Parts.push_back(FD->getNameAsString());
-    }
-  }
+  forEachNamePart(D, [&](llvm::StringRef P) {
+    Parts.push_back(P.str());
+    return true;
+  });
   std::string Out;
   for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
     if (!Out.empty())
@@ -58,32 +80,15 @@ static llvm::StringRef simpleName(const NamedDecl *D) {
 /// matched from its last component outwards (classifying types and calls
 /// asks this of nearly every expression).
 static bool qualifiedNameIs(const NamedDecl *D, llvm::StringRef QN) {
-  std::string Buf; // names that are no identifier (operators, constructors)
-  auto NameOf = [&Buf](const NamedDecl *ND) -> llvm::StringRef {
-    if (const IdentifierInfo *II = ND->getIdentifier())
-      return II->getName();
-    Buf = ND->getNameAsString();
-    return Buf;
-  };
   llvm::StringRef Rest = QN;
-  if (!Rest.consume_back(NameOf(D)))
-    return false;
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
-    llvm::StringRef Part;
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
-      if (NS->isInline())
-        continue;
-      Part = NS->isAnonymousNamespace() ? llvm::StringRef("(anonymous)")
-                                        : NameOf(NS);
-    } else if (isa<RecordDecl>(DC) || isa<FunctionDecl>(DC)) {
-      Part = NameOf(cast<NamedDecl>(Decl::castFromDeclContext(DC)));
-    } else {
-      continue;
-    }
-    if (!Rest.consume_back("::") || !Rest.consume_back(Part))
-      return false;
-  }
-  return Rest.empty();
+  bool Innermost = true;
+  return forEachNamePart(D,
+                         [&](llvm::StringRef Part) {
+                           bool Sep = Innermost || Rest.consume_back("::");
+                           Innermost = false;
+                           return Sep && Rest.consume_back(Part);
+                         }) &&
+         Rest.empty();
 }
 
 bool hasQualifiedName(const NamedDecl *D,
