@@ -8,10 +8,12 @@ per thousand lines, wall and CPU time, and the translation units that
 crashed, timed out or did not compile, plus the functions the budget
 skipped. The findings themselves go to OUT/findings.jsonl and a triage list
 to OUT/triage.md (one line per warning, to be marked true / false /
-debatable by reading the code).
+debatable by reading the code). With --triage, the verdicts of an earlier
+triage (docs/triage/<project>.md) are carried over by fingerprint and their
+counts printed, with the findings still to be triaged (bench/triage.py).
 
   bench/evaluate.py SOURCE_DIR BUILD_DIR [--out DIR] [-j N]
-      [--exclude REGEX] [--maprace build/bin/maprace]
+      [--exclude REGEX] [--maprace build/bin/maprace] [--triage FILE]
 
 --exclude drops translation units (and lines counted) whose path relative
 to SOURCE_DIR matches, e.g. 'third-party/|/test/'.
@@ -25,6 +27,9 @@ import resource
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import triage  # noqa: E402  (bench/triage.py)
 
 SOURCE_EXT = (".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp", ".hxx",
               ".inl", ".ipp")
@@ -84,7 +89,15 @@ def main():
                    default=os.path.join(here, "..", "build", "bin", "maprace"))
     p.add_argument("--timeout", default="600",
                    help="seconds per translation unit")
+    p.add_argument("--triage", default=None,
+                   help="an earlier triage whose verdicts to carry over")
     args = p.parse_args()
+    rows = {}
+    if args.triage:
+        try:
+            rows = triage.read_triage(args.triage)[0]
+        except (OSError, ValueError) as e:
+            sys.exit("evaluate: error: %s" % e)
 
     exclude = re.compile(args.exclude) if args.exclude else None
     out_dir = args.out or os.path.join(args.build_dir, "maprace-eval")
@@ -152,13 +165,9 @@ def main():
             print("    " + text)
 
     with open(os.path.join(out_dir, "triage.md"), "w") as f:
-        f.write("| # | location | check | message | verdict | reason |\n")
-        f.write("|---|---|---|---|---|---|\n")
-        for i, x in enumerate(findings, 1):
-            f.write("| %d | %s:%d:%d | %s | %s | | |\n" % (
-                i, x["file"], x["line"], x["column"],
-                x["check"].replace("maprace-", ""),
-                x["message"].replace("|", "\\|")))
+        f.writelines(triage.table(findings, rows))
+    if args.triage:
+        print("\n".join(triage.summarize(findings, rows)[0]))
     print("findings: %s" % findings_path)
     print("triage list: %s" % os.path.join(out_dir, "triage.md"))
     return 1 if problems["crashed"] or problems["timed out"] else 0
