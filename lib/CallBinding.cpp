@@ -72,7 +72,11 @@ std::optional<AccessPath> toCallee(const AccessPath &P, const CallBinding &B) {
                             AccessPath::var(B.Callee->getParamDecl(I))))
           return R;
   }
-  if (B.Object && B.Object->kind() != RootKind::This && CalleeClass)
+  // The callee's object named from the caller: a local, a parameter, or a
+  // member of the caller's own object (`db_->insert()` carries the lock
+  // `db_->mu_` as the callee's `this->mu_`).
+  if (B.Object && CalleeClass &&
+      (B.Object->kind() != RootKind::This || !B.Object->steps().empty()))
     if (auto R = Rebase(*B.Object, AccessPath::thisOf(CalleeClass)))
       return R;
   if (P.kind() == RootKind::This)
