@@ -14,6 +14,7 @@ counts printed, with the findings still to be triaged (bench/triage.py).
 
   bench/evaluate.py SOURCE_DIR BUILD_DIR [--out DIR] [-j N]
       [--exclude REGEX] [--maprace build/bin/maprace] [--triage FILE]
+      [--cross-file]
 
 --exclude drops translation units (and lines counted) whose path relative
 to SOURCE_DIR matches, e.g. 'third-party/|/test/'.
@@ -89,6 +90,8 @@ def main():
                    default=os.path.join(here, "..", "build", "bin", "maprace"))
     p.add_argument("--timeout", default="600",
                    help="seconds per translation unit")
+    p.add_argument("--cross-file", action="store_true",
+                   help="run maprace in two passes (its --cross-file)")
     p.add_argument("--triage", default=None,
                    help="an earlier triage whose verdicts to carry over")
     args = p.parse_args()
@@ -118,7 +121,8 @@ def main():
     cmd = [sys.executable, args.maprace, "-p", args.build_dir, "-j",
            args.jobs, "--format", "json", "-o", findings_path,
            "--root", args.source_dir, "--progress", "never",
-           "--timeout", args.timeout] + files
+           "--timeout", args.timeout] + (
+               ["--cross-file"] if args.cross_file else []) + files
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     r = subprocess.run(cmd, stderr=subprocess.PIPE, text=True,

@@ -1,5 +1,8 @@
 #include "CheckOptions.h"
+#include "ProjectCallerLocks.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include <cstdlib>
 
 namespace maprace::tidy {
 
@@ -39,6 +42,33 @@ bool readAnalysisOptions(clang::tidy::ClangTidyCheck &Check,
       OK = false;
     }
   }
+  // The two passes of a project run (ProjectCallerLocks.h). The driver
+  // sets them through the environment, so that a project's own
+  // .clang-tidy stays in force.
+  auto FromEnv = [](const char *Var) -> std::string {
+    const char *V = std::getenv(Var);
+    return V ? V : "";
+  };
+  Out.CallerLocksOut =
+      View.getLocalOrGlobal("CallerLocksOut",
+                            FromEnv("MAPRACE_CALLER_LOCKS_OUT"));
+  Out.CallerLocks =
+      View.getLocalOrGlobal("CallerLocks", FromEnv("MAPRACE_CALLER_LOCKS"));
+  if (!Out.CallerLocksOut.empty())
+    if (std::error_code EC =
+            llvm::sys::fs::create_directories(Out.CallerLocksOut)) {
+      Check.configurationDiag("CallerLocksOut: cannot create '%0': %1")
+          << Out.CallerLocksOut << EC.message();
+      Out.CallerLocksOut.clear();
+      OK = false;
+    }
+  if (!Out.CallerLocks.empty()) {
+    if (!CallerLocksSummary::cached(Out.CallerLocks, Error)) {
+      Check.configurationDiag("CallerLocks: %0") << Error;
+      Out.CallerLocks.clear();
+      OK = false;
+    }
+  }
   return OK;
 }
 
@@ -49,6 +79,8 @@ void storeAnalysisOptions(const clang::tidy::ClangTidyCheck::OptionsView &View,
     View.store(Map, O.Name, llvm::join(Opts.*(O.List), ";"));
   View.store(Map, "MaxFunctionElements", Opts.MaxFunctionElements);
   View.store(Map, "MaxAccessPairs", Opts.MaxAccessPairs);
+  View.store(Map, "CallerLocksOut", Opts.CallerLocksOut);
+  View.store(Map, "CallerLocks", Opts.CallerLocks);
 }
 
 } // namespace maprace::tidy

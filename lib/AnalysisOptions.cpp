@@ -85,7 +85,8 @@ std::string AnalysisOptions::cacheKey() const {
   Add(LoopThreadChecks);
   Add(LoopPostFunctions);
   K += std::to_string(MaxFunctionElements) + "|" +
-       std::to_string(MaxAccessPairs);
+       std::to_string(MaxAccessPairs) + "|" + CallerLocksOut + "|" +
+       CallerLocks;
   return K;
 }
 

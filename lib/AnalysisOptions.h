@@ -44,6 +44,11 @@ struct AnalysisOptions {
   /// each container pairwise. A container with more pairs than this has its
   /// records thinned to the first few contexts of each access (0: no limit).
   unsigned MaxAccessPairs = 10000000;
+  /// A project run in two passes (ProjectCallerLocks.h): the directory the
+  /// first pass writes each unit's calls into, and the file or directory
+  /// the second reads them from.
+  std::string CallerLocksOut;
+  std::string CallerLocks;
 
   /// A stable key of every field, to cache one analysis per configuration.
   std::string cacheKey() const;

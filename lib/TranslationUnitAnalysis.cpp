@@ -4,9 +4,11 @@
 #include "EntryLockInference.h"
 #include "FunctionAnalyzer.h"
 #include "NameUtil.h"
+#include "ProjectCallerLocks.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/LambdaCapture.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
 #include <set>
@@ -311,6 +313,18 @@ bool isAccessor(const FunctionDecl *FD) {
   return Ret && isAccessorStep(Body, 0);
 }
 
+/// The locks held at a call made in a context entered with EntryHeld: what
+/// the caller released and took by then applied (a lambda posted to a loop
+/// runs later, with none of them).
+static LockSet heldAtCall(const LockSet &EntryHeld, const CallSite &CS) {
+  LockSet Held = CS.Deferred ? LockSet() : EntryHeld;
+  for (const AccessPath &P : CS.State.ReleasedEntry)
+    Held.remove(P);
+  for (const HeldLock &H : CS.State.Acquired)
+    Held.add(H);
+  return Held;
+}
+
 } // namespace
 
 struct TranslationUnitAnalysis::EntryState {
@@ -469,8 +483,44 @@ void TranslationUnitAnalysis::run() {
   ThreadReachable = threadReachableLocals(
       *Ctx, Order, [this](const FunctionDecl *F) { return mayStartThreads(F); });
   propagateContexts();
+  if (!Opts.CallerLocksOut.empty())
+    writeCallerLocks();
   buildRecords();
   indexRecords();
+}
+
+void TranslationUnitAnalysis::writeCallerLocks() const {
+  // Every call this unit makes, in every state its caller runs in.
+  CallerLocksWriter W;
+  for (const FunctionDecl *F : Order) {
+    const FunctionFacts *FF = Ctx->factsOf(F);
+    auto It = I->States.find(F);
+    if (!FF || It == I->States.end())
+      continue;
+    for (const CallSite &CS : FF->Calls) {
+      const FunctionDecl *G = CS.Callee;
+      if (!G || isa<CXXConstructorDecl>(G) || isa<CXXDestructorDecl>(G))
+        continue;
+      std::string Key = crossUnitKey(G);
+      if (Key.empty())
+        continue;
+      CallBinding B;
+      B.Callee = G;
+      B.Object = CS.Object;
+      B.Args = CS.Args;
+      for (const Impl::Slot &S : It->second)
+        if (S.State.Valid)
+          W.addCall(Key, locksAsText(toCallee(heldAtCall(S.State.Held, CS), B),
+                                     G));
+    }
+  }
+  const SourceManager &SM = Ctx->AST.getSourceManager();
+  llvm::StringRef Main;
+  if (auto FE = SM.getFileEntryRefForID(SM.getMainFileID()))
+    Main = FE->getName();
+  std::string Error;
+  if (!W.writeInto(Opts.CallerLocksOut, Main, Error))
+    llvm::errs() << "maprace: error: " << Error << "\n";
 }
 
 void TranslationUnitAnalysis::findThreadStarters() {
@@ -849,9 +899,26 @@ void TranslationUnitAnalysis::propagateContexts() {
 
   // Locks the conventions say an entry point's callers hold.
   llvm::DenseMap<const FunctionDecl *, LockSet> InferredEntry;
+  // And the locks held at every call other files make (a project run's
+  // second pass).
+  const CallerLocksSummary *ProjectCalls = nullptr;
+  if (!Opts.CallerLocks.empty()) {
+    std::string Error; // reported when the options were read
+    ProjectCalls = CallerLocksSummary::cached(Opts.CallerLocks, Error);
+  }
+  auto EntryLocks = [&](const FunctionDecl *F) {
+    LockSet L = inferEntryLocks(*Ctx, F);
+    if (ProjectCalls)
+      if (const auto *Locks = ProjectCalls->locksAt(crossUnitKey(F)))
+        for (const auto &[Text, Mode] : *Locks)
+          if (std::optional<AccessPath> P = lockFromText(Text, F))
+            if (!L.contains(*P))
+              L.add({*P, Mode, F->getLocation(), /*Asserted=*/true});
+    return L;
+  };
   for (const ExecutionContext &EC : Contexts)
     if (EC.K == ExecutionContext::Entry && EC.Root)
-      InferredEntry[EC.Root] = inferEntryLocks(*Ctx, EC.Root);
+      InferredEntry[EC.Root] = EntryLocks(EC.Root);
 
   std::vector<ThreadSet> ThreadLive(Ctx->ThreadTable.size());
   std::vector<bool> ThreadApi(Ctx->ThreadTable.size(), false);
@@ -917,14 +984,9 @@ void TranslationUnitAnalysis::propagateContexts() {
         B.Callee = G;
         B.Object = CS.Object;
         B.Args = CS.Args;
-        LockSet Held = CS.Deferred ? LockSet() : E.Held;
-        for (const AccessPath &P : CS.State.ReleasedEntry)
-          Held.remove(P);
-        for (const HeldLock &H : CS.State.Acquired)
-          Held.add(H);
         EntryState N;
         N.Valid = true;
-        N.Held = toCallee(Held, B);
+        N.Held = toCallee(heldAtCall(E.Held, CS), B);
         // The caller's live threads, with those running at the call and
         // without those joined by then (most calls change nothing).
         const ThreadSet *NLive = &E.Live;
@@ -1040,7 +1102,7 @@ void TranslationUnitAnalysis::propagateContexts() {
           !ThreadBodies.count(F) && !Tried.count(F) && AddRoot(F)) {
         Tried.insert(F);
         Ambient.emplace_back();
-        InferredEntry[F] = inferEntryLocks(*Ctx, F);
+        InferredEntry[F] = EntryLocks(F);
         Changed = true;
       }
     }

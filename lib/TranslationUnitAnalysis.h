@@ -133,6 +133,7 @@ public:
 private:
   void indexAndAnalyse();
   void propagateContexts();
+  void writeCallerLocks() const;
   void buildRecords();
   void indexRecords();
   void findThreadStarters();

@@ -1,0 +1,309 @@
+#include "ProjectCallerLocks.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+#include <map>
+#include <mutex>
+#include <algorithm>
+
+using namespace clang;
+
+namespace maprace {
+
+namespace {
+
+bool isTemplateRelated(const FunctionDecl *FD) {
+  if (FD->isTemplated() || FD->isTemplateInstantiation() ||
+      FD->getPrimaryTemplate())
+    return true;
+  for (const DeclContext *DC = FD->getDeclContext(); DC;
+       DC = DC->getParent())
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
+      if (RD->isLambda() || isa<ClassTemplateSpecializationDecl>(RD) ||
+          RD->getDescribedClassTemplate())
+        return true;
+  return false;
+}
+
+/// The class a field step leads to (pointers and references looked through,
+/// as paths do).
+const CXXRecordDecl *recordOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && RD->hasDefinition() ? RD->getDefinition() : nullptr;
+}
+
+const FieldDecl *findField(const CXXRecordDecl *RD, llvm::StringRef Name,
+                           int Depth = 0) {
+  if (!RD || Depth > 8)
+    return nullptr;
+  for (const FieldDecl *F : RD->fields())
+    if (F->getIdentifier() && F->getName() == Name)
+      return F;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (const FieldDecl *F = findField(recordOf(B.getType()), Name, Depth + 1))
+      return F;
+  return nullptr;
+}
+
+/// Keeps the locks of Into also in Other; a lock held in two modes is kept
+/// shared.
+void intersectInto(std::vector<std::pair<std::string, LockMode>> &Into,
+                   const std::vector<std::pair<std::string, LockMode>> &Other) {
+  std::vector<std::pair<std::string, LockMode>> Kept;
+  for (auto &[Text, Mode] : Into)
+    for (const auto &[OText, OMode] : Other)
+      if (Text == OText) {
+        Kept.push_back({Text, Mode == OMode ? Mode : LockMode::Shared});
+        break;
+      }
+  Into = std::move(Kept);
+}
+
+} // namespace
+
+std::string crossUnitKey(const FunctionDecl *FD) {
+  if (!FD || !FD->getDeclName() || !FD->isExternallyVisible() ||
+      isTemplateRelated(FD))
+    return {};
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(FD->getLocation()))
+    return {};
+  std::string Key = FD->getQualifiedNameAsString() + "(";
+  PrintingPolicy PP(FD->getASTContext().getLangOpts());
+  PP.FullyQualifiedName = true;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    if (I)
+      Key += ", ";
+    Key += FD->getParamDecl(I)->getType().getCanonicalType().getAsString(PP);
+  }
+  Key += ")";
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->isConst())
+      Key += " const";
+  // Tabs and newlines separate the file's fields.
+  if (Key.find_first_of("\t\n") != std::string::npos)
+    return {};
+  return Key;
+}
+
+std::vector<std::pair<std::string, LockMode>>
+locksAsText(const LockSet &L, const FunctionDecl *FD) {
+  std::vector<std::pair<std::string, LockMode>> Out;
+  for (const HeldLock &H : L) {
+    const AccessPath &P = H.Path;
+    std::string Text;
+    if (P.kind() == RootKind::This) {
+      // Only the callee's own members: `this` paths are field-based, and a
+      // caller's other members pass through a call unchanged.
+      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      const auto *First = P.steps().empty()
+                              ? nullptr
+                              : dyn_cast_or_null<FieldDecl>(P.steps()[0]);
+      if (!MD || !First || !First->getIdentifier() ||
+          findField(MD->getParent()->getDefinition(), First->getName()) !=
+              First)
+        continue;
+      Text = "this";
+    } else if (const ParmVarDecl *PV = P.param()) {
+      unsigned Index = PV->getFunctionScopeIndex();
+      if (Index >= FD->getNumParams())
+        continue;
+      Text = "param" + std::to_string(Index);
+    } else {
+      continue; // globals and locals: not carried
+    }
+    bool OK = !P.steps().empty();
+    for (const ValueDecl *S : P.steps()) {
+      if (!S) {
+        Text += ".[]";
+      } else if (isa<FieldDecl>(S) && S->getIdentifier()) {
+        Text += "." + S->getName().str();
+      } else {
+        OK = false;
+        break;
+      }
+    }
+    if (OK)
+      Out.push_back({Text, H.Mode});
+  }
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
+
+std::optional<AccessPath> lockFromText(llvm::StringRef Text,
+                                       const FunctionDecl *FD) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Text.split(Parts, '.');
+  if (Parts.size() < 2)
+    return std::nullopt;
+  std::optional<AccessPath> P;
+  const CXXRecordDecl *RD = nullptr;
+  if (Parts[0] == "this") {
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    if (!MD || MD->isStatic())
+      return std::nullopt;
+    P = AccessPath::thisOf(MD->getParent());
+    RD = MD->getParent()->getDefinition();
+  } else if (Parts[0].consume_front("param")) {
+    unsigned Index;
+    if (Parts[0].getAsInteger(10, Index) || Index >= FD->getNumParams())
+      return std::nullopt;
+    const ParmVarDecl *PV = FD->getParamDecl(Index);
+    P = AccessPath::var(PV);
+    RD = recordOf(PV->getType());
+  } else {
+    return std::nullopt;
+  }
+  for (llvm::StringRef Step : llvm::ArrayRef(Parts).drop_front()) {
+    if (Step == "[]") {
+      P = P->withElement();
+      RD = nullptr;
+      continue;
+    }
+    const FieldDecl *F = findField(RD, Step);
+    if (!F)
+      return std::nullopt;
+    P = P->withField(F);
+    RD = recordOf(F->getType());
+  }
+  return P;
+}
+
+void CallerLocksWriter::addCall(
+    const std::string &Key,
+    std::vector<std::pair<std::string, LockMode>> Locks) {
+  auto [It, New] = Calls.try_emplace(Key, std::move(Locks));
+  if (New)
+    Order.push_back(Key);
+  else
+    intersectInto(It->second, Locks);
+}
+
+bool CallerLocksWriter::writeInto(llvm::StringRef Dir, llvm::StringRef MainFile,
+                                  std::string &Error) const {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir)) {
+    Error = "cannot create '" + Dir.str() + "': " + EC.message();
+    return false;
+  }
+  std::string Text;
+  for (const std::string &Key : Order) {
+    Text += Key;
+    for (const auto &[Lock, Mode] : Calls.find(Key)->second)
+      Text += "\t" + Lock + (Mode == LockMode::Shared ? "=s" : "=x");
+    Text += "\n";
+  }
+  // One file per unit (and process), written whole then renamed, so that
+  // units analysed in parallel never interleave.
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(
+      Path, llvm::utohexstr(llvm::xxh3_64bits(MainFile)) + "-" +
+                std::to_string(llvm::sys::Process::getProcessId()) + ".locks");
+  std::string Tmp = (Path + ".tmp").str();
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Tmp, EC);
+    if (EC) {
+      Error = "cannot write '" + Tmp + "': " + EC.message();
+      return false;
+    }
+    OS << Text;
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
+    Error = "cannot write '" + Path.str().str() + "': " + EC.message();
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<CallerLocksSummary>
+CallerLocksSummary::load(llvm::StringRef Path, std::string &Error) {
+  auto S = std::make_unique<CallerLocksSummary>();
+  if (!llvm::sys::fs::is_directory(Path))
+    return S->readFile(Path, Error) ? std::move(S) : nullptr;
+  std::vector<std::string> Files;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Path, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".locks"))
+      Files.push_back(It->path());
+  if (EC) {
+    Error = "cannot read '" + Path.str() + "': " + EC.message();
+    return nullptr;
+  }
+  std::sort(Files.begin(), Files.end());
+  for (const std::string &F : Files)
+    if (!S->readFile(F, Error))
+      return nullptr;
+  return S;
+}
+
+bool CallerLocksSummary::readFile(llvm::StringRef Path, std::string &Error) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = "cannot read '" + Path.str() + "': " + Buffer.getError().message();
+    return false;
+  }
+  llvm::SmallVector<llvm::StringRef, 8> Lines, Fields;
+  (*Buffer)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  unsigned LineNo = 0;
+  for (llvm::StringRef Line : Lines) {
+    ++LineNo;
+    Fields.clear();
+    Line.split(Fields, '\t');
+    std::vector<std::pair<std::string, LockMode>> Locks;
+    for (llvm::StringRef F : llvm::ArrayRef(Fields).drop_front()) {
+      auto [Lock, Mode] = F.rsplit('=');
+      if (Lock.empty() || (Mode != "x" && Mode != "s")) {
+        Error = Path.str() + ":" + std::to_string(LineNo) +
+                ": not a lock ('" + F.str() + "'; expected PATH=x or PATH=s)";
+        return false;
+      }
+      Locks.push_back(
+          {Lock.str(), Mode == "s" ? LockMode::Shared : LockMode::Exclusive});
+    }
+    auto [It, New] = Calls.try_emplace(Fields[0], std::move(Locks));
+    if (!New)
+      intersectInto(It->second, Locks);
+  }
+  return true;
+}
+
+const CallerLocksSummary *CallerLocksSummary::cached(llvm::StringRef Path,
+                                                     std::string &Error) {
+  // Read once per process: every check of every unit asks for the same one.
+  static std::mutex M;
+  static std::map<std::string, std::unique_ptr<CallerLocksSummary>> Loaded;
+  static std::map<std::string, std::string> Failed;
+  std::lock_guard<std::mutex> G(M);
+  std::string Key = Path.str();
+  if (auto It = Loaded.find(Key); It != Loaded.end())
+    return It->second.get();
+  if (auto It = Failed.find(Key); It != Failed.end()) {
+    Error = It->second;
+    return nullptr;
+  }
+  std::unique_ptr<CallerLocksSummary> S = load(Path, Error);
+  if (!S) {
+    Failed[Key] = Error;
+    return nullptr;
+  }
+  return (Loaded[Key] = std::move(S)).get();
+}
+
+const std::vector<std::pair<std::string, LockMode>> *
+CallerLocksSummary::locksAt(llvm::StringRef Key) const {
+  auto It = Calls.find(Key);
+  return It == Calls.end() ? nullptr : &It->second;
+}
+
+} // namespace maprace

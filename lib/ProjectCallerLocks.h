@@ -1,0 +1,78 @@
+//===- ProjectCallerLocks.h - Locks held at calls from other files --------===//
+//
+// One translation unit sees only its own calls: a function nothing here
+// calls is an entry point, analysed as if called with no lock held, even
+// when every call in the project is made under a lock in another file
+// (`db_->InsertRecovered(...)` after `db_->mutex()->AssertHeld()`).
+//
+// A project run in two passes fixes that. The first writes, per unit, the
+// locks held at every call it makes, in the callee's terms (`this.mutex_`,
+// `param0.mu`), intersected over the calls to one function. The second
+// reads them all and starts an entry point with the locks held at every
+// call recorded for it in any file. A function with no recorded call keeps
+// no lock; one call made without the lock leaves none.
+//
+// Functions are named by qualified name and parameter types; templates,
+// lambdas, functions with internal linkage and system headers are left out.
+// Only locks named by fields from `this` or a parameter are carried.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MAPRACE_PROJECTCALLERLOCKS_H
+#define MAPRACE_PROJECTCALLERLOCKS_H
+
+#include "LockSet.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maprace {
+
+/// The name of FD that other translation units use too; empty if FD is not
+/// callable from another unit or its name is not stable across units.
+std::string crossUnitKey(const clang::FunctionDecl *FD);
+
+/// The locks of L that can be named in FD's terms, as text.
+std::vector<std::pair<std::string, LockMode>>
+locksAsText(const LockSet &L, const clang::FunctionDecl *FD);
+
+/// The lock named by Text in FD's terms, if FD has it.
+std::optional<AccessPath> lockFromText(llvm::StringRef Text,
+                                       const clang::FunctionDecl *FD);
+
+/// The calls of one unit: function key -> locks held at all of them.
+class CallerLocksWriter {
+public:
+  void addCall(const std::string &Key,
+               std::vector<std::pair<std::string, LockMode>> Locks);
+  /// Writes a file of its own into Dir; false (and Error) on failure.
+  bool writeInto(llvm::StringRef Dir, llvm::StringRef MainFile,
+                 std::string &Error) const;
+
+private:
+  llvm::StringMap<std::vector<std::pair<std::string, LockMode>>> Calls;
+  std::vector<std::string> Order;
+};
+
+/// Every unit's calls, read back: the locks held at every recorded call.
+class CallerLocksSummary {
+public:
+  /// Reads a file, or every file in a directory.
+  static std::unique_ptr<CallerLocksSummary> load(llvm::StringRef Path,
+                                                  std::string &Error);
+  /// load(), once per path and process.
+  static const CallerLocksSummary *cached(llvm::StringRef Path,
+                                          std::string &Error);
+  /// Null if no call of Key was recorded.
+  const std::vector<std::pair<std::string, LockMode>> *
+  locksAt(llvm::StringRef Key) const;
+
+private:
+  bool readFile(llvm::StringRef Path, std::string &Error);
+  llvm::StringMap<std::vector<std::pair<std::string, LockMode>>> Calls;
+};
+
+} // namespace maprace
+
+#endif

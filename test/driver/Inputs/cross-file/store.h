@@ -1,0 +1,39 @@
+// A store whose recovery helpers are called, in other files only, with its
+// mutex held; and a log whose append() one of those files calls without it.
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+class Store {
+public:
+  // Callers hold mu_ (replay.cpp).
+  void insertRecovered(const std::string &k, int v) { recovered_[k] = v; }
+  int lookupRecovered(const std::string &k) {
+    auto it = recovered_.find(k);
+    return it == recovered_.end() ? 0 : it->second;
+  }
+  void put(const std::string &k, int v) {
+    std::lock_guard<std::mutex> g(mu_);
+    recovered_[k] = v;
+  }
+  std::mutex *mutex() { return &mu_; }
+
+private:
+  std::mutex mu_;
+  std::map<std::string, int> recovered_;
+};
+
+class Log {
+public:
+  // replay.cpp calls it with mu_ held, audit.cpp without.
+  void append(const std::string &line) { lines_.push_back(line); }
+  void flush() {
+    std::lock_guard<std::mutex> g(mu_);
+    lines_.clear();
+  }
+  std::mutex mu_;
+
+private:
+  std::vector<std::string> lines_;
+};
