@@ -1,0 +1,124 @@
+// The names a project run's two passes share: function keys stable across
+// translation units, locks as text in the callee's terms and back.
+#include "ProjectCallerLocks.h"
+#include "TestAST.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace maprace;
+using maprace::test::buildAST;
+using maprace::test::findFirst;
+
+namespace {
+
+const char *Code = R"cpp(
+#include <mutex>
+#include <string>
+struct Base { std::mutex base_mu; };
+struct Inner { std::mutex mu; };
+struct Store : Base {
+  void insert(const std::string &k, int v) const;
+  void withLock(Inner &in, int n);
+  static void make();
+  template <typename T> void generic(T t) {}
+  std::mutex mu_;
+  Inner inner_;
+  Inner *other_;
+};
+template <typename T> struct Box { void put(T t) {} };
+namespace { void hidden(int) {} }
+static void local(int) {}
+void free_fn(int *p, Store &s);
+auto lambda = [](int) {};
+)cpp";
+
+class ProjectCallerLocksTest : public ::testing::Test {
+protected:
+  static void SetUpTestSuite() { AST = buildAST(Code).release(); }
+  static void TearDownTestSuite() { delete AST; }
+  const FunctionDecl *fn(const char *QN) {
+    return findFirst<FunctionDecl>(AST->getASTContext(),
+                                   functionDecl(hasName(QN)));
+  }
+  const FieldDecl *field(const char *QN) {
+    return findFirst<FieldDecl>(AST->getASTContext(), fieldDecl(hasName(QN)));
+  }
+  static ASTUnit *AST;
+};
+ASTUnit *ProjectCallerLocksTest::AST = nullptr;
+
+TEST_F(ProjectCallerLocksTest, KeysNameFunctionsOtherFilesCanCall) {
+  EXPECT_EQ(crossUnitKey(fn("::Store::insert")),
+            "Store::insert(const std::basic_string<char> &, int) const");
+  EXPECT_EQ(crossUnitKey(fn("::free_fn")), "free_fn(int *, Store &)");
+  EXPECT_EQ(crossUnitKey(fn("::Store::make")), "Store::make()");
+}
+
+TEST_F(ProjectCallerLocksTest, NoKeyForWhatOtherFilesCannotName) {
+  EXPECT_EQ(crossUnitKey(fn("::Store::generic")), "");
+  EXPECT_EQ(crossUnitKey(fn("::Box::put")), "");
+  EXPECT_EQ(crossUnitKey(fn("hidden")), "");
+  EXPECT_EQ(crossUnitKey(fn("::local")), "");
+  const auto *Lambda = findFirst<CXXMethodDecl>(
+      AST->getASTContext(), cxxMethodDecl(ofClass(cxxRecordDecl(isLambda()))));
+  ASSERT_TRUE(Lambda);
+  EXPECT_EQ(crossUnitKey(Lambda), "");
+  EXPECT_EQ(crossUnitKey(fn("::std::mutex::lock")), ""); // system header
+}
+
+TEST_F(ProjectCallerLocksTest, LocksRoundTripInTheCalleesTerms) {
+  const FunctionDecl *Insert = fn("::Store::insert");
+  const FunctionDecl *WithLock = fn("::Store::withLock");
+  ASSERT_TRUE(Insert && WithLock);
+  const auto *Store = cast<CXXMethodDecl>(Insert)->getParent();
+  AccessPath Own = AccessPath::thisOf(Store).withField(field("::Store::mu_"));
+  AccessPath FromBase =
+      AccessPath::thisOf(Store).withField(field("::Base::base_mu"));
+  AccessPath Nested = AccessPath::thisOf(Store)
+                          .withField(field("::Store::inner_"))
+                          .withField(field("::Inner::mu"));
+  AccessPath Param = AccessPath::var(WithLock->getParamDecl(0))
+                         .withField(field("::Inner::mu"));
+  LockSet L;
+  L.add({Own, LockMode::Exclusive});
+  L.add({FromBase, LockMode::Shared});
+  L.add({Nested, LockMode::Exclusive});
+  auto Text = locksAsText(L, Insert);
+  ASSERT_EQ(Text.size(), 3u);
+  EXPECT_EQ(Text[0].first, "this.base_mu");
+  EXPECT_EQ(Text[0].second, LockMode::Shared);
+  EXPECT_EQ(Text[1].first, "this.inner_.mu");
+  EXPECT_EQ(Text[2].first, "this.mu_");
+  for (const auto &[T, M] : Text) {
+    std::optional<AccessPath> P = lockFromText(T, Insert);
+    ASSERT_TRUE(P) << T;
+    EXPECT_TRUE(L.contains(*P)) << T;
+  }
+  LockSet LP;
+  LP.add({Param, LockMode::Exclusive});
+  auto PText = locksAsText(LP, WithLock);
+  ASSERT_EQ(PText.size(), 1u);
+  EXPECT_EQ(PText[0].first, "param0.mu");
+  EXPECT_EQ(lockFromText("param0.mu", WithLock), Param);
+}
+
+TEST_F(ProjectCallerLocksTest, LocksThatDoNotBelongToTheCalleeAreDropped) {
+  const FunctionDecl *Insert = fn("::Store::insert");
+  const FunctionDecl *Free = fn("::free_fn");
+  // A field of another class reached through `this` (field-based paths
+  // pass a caller's own members through a call unchanged).
+  AccessPath Foreign = AccessPath::thisOf(cast<CXXMethodDecl>(Insert)->getParent())
+                           .withField(field("::Inner::mu"));
+  LockSet L;
+  L.add({Foreign, LockMode::Exclusive});
+  EXPECT_TRUE(locksAsText(L, Insert).empty());
+  // Names that are not the callee's do not resolve.
+  EXPECT_FALSE(lockFromText("this.nope", Insert));
+  EXPECT_FALSE(lockFromText("this.mu_", Free)); // no `this`
+  EXPECT_FALSE(lockFromText("param7.mu", Free));
+  EXPECT_FALSE(lockFromText("global.mu", Insert));
+  EXPECT_FALSE(lockFromText("this", Insert));
+}
+
+} // namespace
