@@ -1,0 +1,20 @@
+#include <map>
+#include <mutex>
+#include <thread>
+
+class Cache {
+public:
+  void put(int k, int v) {
+    std::lock_guard<std::mutex> g(mu_);
+    m_[k] = v;
+  }
+  int get(int k) {
+    std::lock_guard<std::mutex> g(mu_);
+    auto it = m_.find(k);
+    return it == m_.end() ? 0 : it->second;
+  }
+
+private:
+  std::mutex mu_;
+  std::map<int, int> m_;
+};
