@@ -27,6 +27,9 @@ struct CallBinding {
   const MemberBindings *ObjectMembers = nullptr;
   /// Parameter I's object in caller terms (reference/pointer parameters).
   llvm::SmallVector<std::optional<AccessPath>, 4> Args;
+  /// Pointer parameters (bit = index) given a null pointer constant: bound
+  /// to no object at all.
+  uint64_t NullArgs = 0;
 };
 
 std::optional<AccessPath> toCaller(const AccessPath &P, const CallBinding &B);

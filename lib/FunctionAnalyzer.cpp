@@ -1707,6 +1707,9 @@ CallBinding Analyzer::bindingFor(const FunctionDecl *Callee,
       B.Args.push_back(R.resolve(Args[I]));
     else
       B.Args.push_back(std::nullopt);
+    if (I < Args.size() && I < 64 && PT->isPointerType() &&
+        isNullPointerConstant(Args[I]))
+      B.NullArgs |= uint64_t(1) << I;
   }
   return B;
 }
@@ -2012,6 +2015,7 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
     CS.Loc = Site->getBeginLoc();
     CS.Object = B.Object;
     CS.Args = B.Args;
+    CS.NullArgs = B.NullArgs;
     CS.State = S.P;
     CS.OnThisObject = OnThisObject;
     CS.KeptElementObject = KeptObject;
@@ -2259,6 +2263,7 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
     CS.Loc = CE->getBeginLoc();
     CS.Object = B.Object;
     CS.Args = B.Args;
+    CS.NullArgs = B.NullArgs;
     CS.State = S.P;
     CS.OnThisObject = Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts());
     CS.Dispatched = true;

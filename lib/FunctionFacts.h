@@ -86,6 +86,8 @@ struct CallSite {
   std::optional<AccessPath> Object;
   /// The callee's reference/pointer parameters in caller terms.
   llvm::SmallVector<std::optional<AccessPath>, 4> Args;
+  /// Pointer parameters (bit = index) given `nullptr`: no object to share.
+  uint64_t NullArgs = 0;
   PointState State;
   /// The call is made on the caller's own object (`this->f()`): lets
   /// constructor/destructor privacy flow into helpers.

@@ -116,6 +116,22 @@ bool isSharedPointer(QualType T) {
          isInStd(RD);
 }
 
+/// A std::optional holds its object inside itself: `*o`, `o->`, `o.value()`
+/// name a part of o, with no indirection (unlike a smart pointer's).
+static bool isOptional(QualType T) {
+  const CXXRecordDecl *RD = classOf(T);
+  return RD && RD->getIdentifier() && RD->getName() == "optional" &&
+         isInStd(RD);
+}
+
+bool isNullPointerConstant(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
+    return true;
+  const auto *IL = dyn_cast<IntegerLiteral>(E);
+  return IL && IL->getValue() == 0;
+}
+
 /// `shared_from_this()`, `weak_from_this()`: the object itself; `w.lock()`
 /// on a weak_ptr: what w points at.
 static bool isSelfHandleCall(const CXXMemberCallExpr *MC) {
@@ -255,6 +271,19 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
       return B->withElement();
     return std::nullopt;
   }
+  // `c ? &x : nullptr` is x, or nothing at all; `c ? &x : &x` is x.
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    const Expr *T = CO->getTrueExpr(), *F = CO->getFalseExpr();
+    if (isNullPointerConstant(F))
+      return resolveImpl(T, Depth + 1);
+    if (isNullPointerConstant(T))
+      return resolveImpl(F, Depth + 1);
+    std::optional<AccessPath> TP = resolveImpl(T, Depth + 1);
+    std::optional<AccessPath> FP = TP ? resolveImpl(F, Depth + 1) : std::nullopt;
+    if (TP && FP && *TP == *FP)
+      return TP;
+    return std::nullopt;
+  }
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (OC->getNumArgs() == 0)
       return std::nullopt;
@@ -265,7 +294,8 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
     // (libstdc++'s shared_ptr::operator-> is its base __shared_ptr_access's:
     // the operand is cast to the base first.)
     if ((K == OO_Arrow || K == OO_Star) &&
-        isSmartPointer(OC->getArg(0)->IgnoreParenImpCasts()->getType()))
+        (isSmartPointer(OC->getArg(0)->IgnoreParenImpCasts()->getType()) ||
+         isOptional(OC->getArg(0)->IgnoreParenImpCasts()->getType())))
       return resolveImpl(OC->getArg(0), Depth + 1);
     return std::nullopt;
   }
@@ -275,6 +305,9 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
         isSmartPointer(MC->getImplicitObjectArgument()->getType()))
       return resolveImpl(MC->getImplicitObjectArgument(), Depth + 1);
     if (isSelfHandleCall(MC))
+      return resolveImpl(MC->getImplicitObjectArgument(), Depth + 1);
+    if (MD && MD->getIdentifier() && MD->getName() == "value" &&
+        isOptional(MC->getImplicitObjectArgument()->getType()))
       return resolveImpl(MC->getImplicitObjectArgument(), Depth + 1);
     // c.at(i), c.front(), c.back(): an element of c.
     if (MD && MD->getIdentifier() && MC->getType()->isReferenceType() == false &&

@@ -1015,6 +1015,8 @@ void TranslationUnitAnalysis::propagateContexts() {
             N.LocalObject = CapturedThisPrivate(G, C);
             N.RunOwner = CapturedThisRunOwner(G, C);
           }
+        // A null pointer binds no object: nothing to share.
+        N.PrivateParams |= CS.NullArgs;
         for (size_t A = 0; A < CS.Args.size() && A < 64; ++A)
           if (IsPrivateInRun(CS.Args[A], F, C, E))
             N.PrivateParams |= uint64_t(1) << A;
