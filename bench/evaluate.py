@@ -91,7 +91,9 @@ def main():
     p.add_argument("--timeout", default="600",
                    help="seconds per translation unit")
     p.add_argument("--cross-file", action="store_true",
-                   help="run maprace in two passes (its --cross-file)")
+                   help="two runs: one that records every file's calls "
+                        "(findings-first-pass.jsonl), then one with them "
+                        "(maprace --write-caller-locks, --caller-locks)")
     p.add_argument("--triage", default=None,
                    help="an earlier triage whose verdicts to carry over")
     args = p.parse_args()
@@ -118,41 +120,56 @@ def main():
     list_path = os.path.join(out_dir, "files.txt")
     with open(list_path, "w") as f:
         f.write("\n".join(files) + "\n")
-    cmd = [sys.executable, args.maprace, "-p", args.build_dir, "-j",
-           args.jobs, "--format", "json", "-o", findings_path,
-           "--root", args.source_dir, "--progress", "never",
-           "--timeout", args.timeout] + (
-               ["--cross-file"] if args.cross_file else []) + files
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.monotonic()
-    r = subprocess.run(cmd, stderr=subprocess.PIPE, text=True,
-                       errors="replace")
-    wall = time.monotonic() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if r.returncode not in (0, 1):
-        sys.stderr.write(r.stderr)
-        sys.exit("evaluate: error: maprace exited with %d" % r.returncode)
 
-    findings = []
-    with open(findings_path) as f:
-        findings = [json.loads(l) for l in f if l.strip()]
-    problems = collections.defaultdict(list)
-    for line in r.stderr.splitlines():
-        m = re.match(r"maprace: (warning|remark): (.*)", line)
-        if not m:
-            continue
-        text = m.group(2)
-        if m.group(1) == "remark":
-            problems["skipped by the budget"].append(text)
-        elif "crashed" in text:
-            problems["crashed"].append(text)
-        elif "timed out" in text:
-            problems["timed out"].append(text)
-        elif "does not compile" in text:
-            problems["did not compile"].append(text)
-        else:
-            problems["other"].append(text)
+    def run(extra, out_path):
+        """Runs the driver over the files; (findings, problems, wall, CPU)."""
+        cmd = [sys.executable, args.maprace, "-p", args.build_dir, "-j",
+               args.jobs, "--format", "json", "-o", out_path,
+               "--root", args.source_dir, "--progress", "never",
+               "--timeout", args.timeout] + extra + files
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.monotonic()
+        r = subprocess.run(cmd, stderr=subprocess.PIPE, text=True,
+                           errors="replace")
+        wall = time.monotonic() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = ((after.ru_utime - before.ru_utime) +
+               (after.ru_stime - before.ru_stime))
+        if r.returncode not in (0, 1):
+            sys.stderr.write(r.stderr)
+            sys.exit("evaluate: error: maprace exited with %d" % r.returncode)
+        with open(out_path) as f:
+            found = [json.loads(l) for l in f if l.strip()]
+        problems = collections.defaultdict(list)
+        for line in r.stderr.splitlines():
+            m = re.match(r"maprace: (warning|remark): (.*)", line)
+            if not m:
+                continue
+            text = m.group(2)
+            if m.group(1) == "remark":
+                problems["skipped by the budget"].append(text)
+            elif "crashed" in text:
+                problems["crashed"].append(text)
+            elif "timed out" in text:
+                problems["timed out"].append(text)
+            elif "does not compile" in text:
+                problems["did not compile"].append(text)
+            else:
+                problems["other"].append(text)
+        return found, problems, wall, cpu
+
+    first = None
+    if args.cross_file:
+        # Two passes: the first is a plain run that also records every
+        # file's calls (its findings are the one-file-at-a-time result);
+        # the second starts entry points with the locks held at them.
+        calls = os.path.join(out_dir, "calls")
+        first_path = os.path.join(out_dir, "findings-first-pass.jsonl")
+        first = run(["--write-caller-locks", calls], first_path)
+        findings, problems, wall, cpu = run(["--caller-locks", calls],
+                                            findings_path)
+    else:
+        findings, problems, wall, cpu = run([], findings_path)
 
     per_check = collections.Counter(f["check"] for f in findings)
     print("translation units: %d" % len(files))
@@ -162,6 +179,16 @@ def main():
     print("warnings per KLOC: %.3f" % (1000.0 * len(findings) / max(lines, 1)))
     print("wall time:         %.1f s (-j %s)" % (wall, args.jobs))
     print("CPU time:          %.1f s" % cpu)
+    if first is not None:
+        fp_findings, fp_problems, fp_wall, fp_cpu = first
+        keys = {x["fingerprint"] for x in findings}
+        fp_keys = {x["fingerprint"] for x in fp_findings}
+        print("first pass (one file at a time, calls recorded): %d warnings, "
+              "wall %.1f s, CPU %.1f s; %d of them gone across files, %d new"
+              % (len(fp_findings), fp_wall, fp_cpu, len(fp_keys - keys),
+                 len(keys - fp_keys)))
+        for kind in ("crashed", "timed out"):
+            problems[kind] += fp_problems[kind]
     for kind in ("crashed", "timed out", "did not compile",
                  "skipped by the budget", "other"):
         print("%-18s %d" % (kind + ":", len(problems[kind])))
