@@ -9,6 +9,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
+#include "clang/AST/DeclCXX.h"
 #include <map>
 #include <mutex>
 #include <algorithm>
@@ -28,6 +29,15 @@ bool isTemplateRelated(const FunctionDecl *FD) {
     if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
       if (RD->isLambda() || isa<ClassTemplateSpecializationDecl>(RD) ||
           RD->getDescribedClassTemplate())
+        return true;
+  return false;
+}
+
+bool isTemplateRelated(const CXXRecordDecl *RD) {
+  for (const DeclContext *DC = RD; DC; DC = DC->getParent())
+    if (const auto *R = dyn_cast<CXXRecordDecl>(DC))
+      if (R->isLambda() || isa<ClassTemplateSpecializationDecl>(R) ||
+          R->getDescribedClassTemplate() || R->isDependentContext())
         return true;
   return false;
 }
@@ -109,11 +119,21 @@ locksAsText(const LockSet &L, const FunctionDecl *FD) {
       const auto *First = P.steps().empty()
                               ? nullptr
                               : dyn_cast_or_null<FieldDecl>(P.steps()[0]);
-      if (!MD || !First || !First->getIdentifier() ||
-          findField(MD->getParent()->getDefinition(), First->getName()) !=
-              First)
+      if (!First || !First->getIdentifier())
         continue;
-      Text = "this";
+      if (MD && findField(MD->getParent()->getDefinition(),
+                          First->getName()) == First) {
+        Text = "this";
+      } else {
+        // A member of the caller's own object, held around a call on
+        // another object (`prepared_txns_.erase()` under this->mu_): named
+        // by its class, as the analysis names it (field-based).
+        const auto *Owner = dyn_cast<CXXRecordDecl>(First->getParent());
+        if (!Owner || !Owner->getIdentifier() || isTemplateRelated(Owner) ||
+            !Owner->isExternallyVisible())
+          continue;
+        Text = "@" + Owner->getQualifiedNameAsString();
+      }
     } else if (const ParmVarDecl *PV = P.param()) {
       unsigned Index = PV->getFunctionScopeIndex();
       if (Index >= FD->getNumParams())
@@ -140,8 +160,10 @@ locksAsText(const LockSet &L, const FunctionDecl *FD) {
   return Out;
 }
 
-std::optional<AccessPath> lockFromText(llvm::StringRef Text,
-                                       const FunctionDecl *FD) {
+std::optional<AccessPath>
+lockFromText(llvm::StringRef Text, const FunctionDecl *FD,
+             llvm::function_ref<const CXXRecordDecl *(llvm::StringRef)>
+                 FindClass) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   Text.split(Parts, '.');
   if (Parts.size() < 2)
@@ -154,6 +176,11 @@ std::optional<AccessPath> lockFromText(llvm::StringRef Text,
       return std::nullopt;
     P = AccessPath::thisOf(MD->getParent());
     RD = MD->getParent()->getDefinition();
+  } else if (Parts[0].consume_front("@")) {
+    RD = FindClass ? FindClass(Parts[0]) : nullptr;
+    if (!RD)
+      return std::nullopt; // not in this translation unit
+    P = AccessPath::thisOf(RD);
   } else if (Parts[0].consume_front("param")) {
     unsigned Index;
     if (Parts[0].getAsInteger(10, Index) || Index >= FD->getNumParams())
@@ -177,6 +204,32 @@ std::optional<AccessPath> lockFromText(llvm::StringRef Text,
     RD = recordOf(F->getType());
   }
   return P;
+}
+
+const CXXRecordDecl *ClassIndex::find(llvm::StringRef QualifiedName) {
+  if (!Built) {
+    Built = true;
+    // Namespaces and classes only: no function bodies.
+    llvm::SmallVector<const DeclContext *, 32> Work{AST.getTranslationUnitDecl()};
+    while (!Work.empty()) {
+      const DeclContext *DC = Work.pop_back_val();
+      for (const Decl *D : DC->decls()) {
+        if (const auto *NS = dyn_cast<NamespaceDecl>(D)) {
+          Work.push_back(NS);
+        } else if (const auto *LS = dyn_cast<LinkageSpecDecl>(D)) {
+          Work.push_back(LS);
+        } else if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) {
+          if (!RD->isThisDeclarationADefinition() || !RD->getIdentifier() ||
+              isTemplateRelated(RD))
+            continue;
+          Classes.try_emplace(RD->getQualifiedNameAsString(), RD);
+          Work.push_back(RD);
+        }
+      }
+    }
+  }
+  auto It = Classes.find(QualifiedName);
+  return It == Classes.end() ? nullptr : It->second;
 }
 
 void CallerLocksWriter::addCall(

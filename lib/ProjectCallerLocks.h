@@ -14,13 +14,16 @@
 //
 // Functions are named by qualified name and parameter types; templates,
 // lambdas, functions with internal linkage and system headers are left out.
-// Only locks named by fields from `this` or a parameter are carried.
+// Only locks named by fields from `this` or a parameter, or a member of
+// the caller's own object held around the call (named by its class), are
+// carried.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MAPRACE_PROJECTCALLERLOCKS_H
 #define MAPRACE_PROJECTCALLERLOCKS_H
 
 #include "LockSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
 #include <optional>
@@ -37,9 +40,26 @@ std::string crossUnitKey(const clang::FunctionDecl *FD);
 std::vector<std::pair<std::string, LockMode>>
 locksAsText(const LockSet &L, const clang::FunctionDecl *FD);
 
-/// The lock named by Text in FD's terms, if FD has it.
-std::optional<AccessPath> lockFromText(llvm::StringRef Text,
-                                       const clang::FunctionDecl *FD);
+/// The lock named by Text in FD's terms, if FD has it. A lock of some
+/// class's member (`@ns::Db.mu_`: the caller's own, held around the call)
+/// needs that class, found by FindClass in this translation unit.
+std::optional<AccessPath> lockFromText(
+    llvm::StringRef Text, const clang::FunctionDecl *FD,
+    llvm::function_ref<const clang::CXXRecordDecl *(llvm::StringRef)>
+        FindClass = nullptr);
+
+/// The classes defined in a translation unit, by qualified name (built on
+/// the first look-up).
+class ClassIndex {
+public:
+  explicit ClassIndex(clang::ASTContext &AST) : AST(AST) {}
+  const clang::CXXRecordDecl *find(llvm::StringRef QualifiedName);
+
+private:
+  clang::ASTContext &AST;
+  bool Built = false;
+  llvm::StringMap<const clang::CXXRecordDecl *> Classes;
+};
 
 /// The calls of one unit: function key -> locks held at all of them.
 class CallerLocksWriter {

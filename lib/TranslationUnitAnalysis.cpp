@@ -906,12 +906,14 @@ void TranslationUnitAnalysis::propagateContexts() {
     std::string Error; // reported when the options were read
     ProjectCalls = CallerLocksSummary::cached(Opts.CallerLocks, Error);
   }
+  ClassIndex Classes(Ctx->AST);
+  auto FindClass = [&Classes](llvm::StringRef QN) { return Classes.find(QN); };
   auto EntryLocks = [&](const FunctionDecl *F) {
     LockSet L = inferEntryLocks(*Ctx, F);
     if (ProjectCalls)
       if (const auto *Locks = ProjectCalls->locksAt(crossUnitKey(F)))
         for (const auto &[Text, Mode] : *Locks)
-          if (std::optional<AccessPath> P = lockFromText(Text, F))
+          if (std::optional<AccessPath> P = lockFromText(Text, F, FindClass))
             if (!L.contains(*P))
               L.add({*P, Mode, F->getLocation(), /*Asserted=*/true});
     return L;

@@ -103,17 +103,28 @@ TEST_F(ProjectCallerLocksTest, LocksRoundTripInTheCalleesTerms) {
   EXPECT_EQ(lockFromText("param0.mu", WithLock), Param);
 }
 
-TEST_F(ProjectCallerLocksTest, LocksThatDoNotBelongToTheCalleeAreDropped) {
+TEST_F(ProjectCallerLocksTest, CallersOwnMembersAreNamedByTheirClass) {
   const FunctionDecl *Insert = fn("::Store::insert");
-  const FunctionDecl *Free = fn("::free_fn");
-  // A field of another class reached through `this` (field-based paths
-  // pass a caller's own members through a call unchanged).
+  // A caller's own member held around the call (field-based paths pass it
+  // through a call unchanged): named by its class, found again by name.
   AccessPath Foreign = AccessPath::thisOf(cast<CXXMethodDecl>(Insert)->getParent())
                            .withField(field("::Inner::mu"));
   LockSet L;
   L.add({Foreign, LockMode::Exclusive});
-  EXPECT_TRUE(locksAsText(L, Insert).empty());
-  // Names that are not the callee's do not resolve.
+  auto Text = locksAsText(L, Insert);
+  ASSERT_EQ(Text.size(), 1u);
+  EXPECT_EQ(Text[0].first, "@Inner.mu");
+  ClassIndex Classes(AST->getASTContext());
+  auto Find = [&](llvm::StringRef QN) { return Classes.find(QN); };
+  EXPECT_EQ(lockFromText("@Inner.mu", Insert, Find), Foreign);
+  EXPECT_FALSE(lockFromText("@Inner.mu", Insert)); // no class look-up
+  EXPECT_FALSE(lockFromText("@Missing.mu", Insert, Find));
+  EXPECT_FALSE(lockFromText("@Inner.nope", Insert, Find));
+}
+
+TEST_F(ProjectCallerLocksTest, NamesThatAreNotTheCalleesDoNotResolve) {
+  const FunctionDecl *Insert = fn("::Store::insert");
+  const FunctionDecl *Free = fn("::free_fn");
   EXPECT_FALSE(lockFromText("this.nope", Insert));
   EXPECT_FALSE(lockFromText("this.mu_", Free)); // no `this`
   EXPECT_FALSE(lockFromText("param7.mu", Free));

@@ -37,3 +37,40 @@ public:
 private:
   std::vector<std::string> lines_;
 };
+
+// Heaps kept by a Db, used only under the Db's mutex in db.cpp; pop() also
+// takes the heap's own. audit.cpp pops the second Db's heap without it.
+class Heap {
+public:
+  void erase(int v) { erased_.push_back(v); }
+  void pop() {
+    std::lock_guard<std::mutex> g(own_);
+    erased_.clear();
+  }
+
+private:
+  std::mutex own_;
+  std::vector<int> erased_;
+};
+
+class AuditedHeap {
+public:
+  void erase(int v) { erased_.push_back(v); }
+  void pop() {
+    std::lock_guard<std::mutex> g(own_);
+    erased_.clear();
+  }
+
+private:
+  std::mutex own_;
+  std::vector<int> erased_;
+};
+
+class Db {
+public:
+  void remove(int v);
+  void check();
+  std::mutex mu_;
+  Heap heap_;
+  AuditedHeap audited_;
+};
