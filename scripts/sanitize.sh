@@ -4,7 +4,7 @@
 #   * the whole test suite, and
 #   * optionally real projects: scripts/sanitize.sh SRC_DIR BUILD_DIR [...]
 #     (pairs of a source tree and its build directory, through
-#     bench/evaluate.py).
+#     bench/evaluate.py --cross-file: both passes).
 # clang-tidy-22 itself is not instrumented, so the runtime must be preloaded
 # into it; a wrapper named clang-tidy-22 does that and comes first on PATH.
 # Sanitizer reports are written to files and counted: the script fails if
@@ -41,8 +41,10 @@ status=0
 python3 test/run-tests.py "$build" | tee "$build/sanitize-tests.log" || status=1
 while [ $# -ge 2 ]; do
   echo "== $1"
+  # Both passes of a cross-file run: a plain run that also records the
+  # calls, then one that reads them.
   python3 bench/evaluate.py "$1" "$2" --maprace "$build/bin/maprace" \
-    --out "$build/sanitize-eval/$(basename "$1")" || status=1
+    --cross-file --out "$build/sanitize-eval/$(basename "$1")" || status=1
   shift 2
 done
 
