@@ -4,7 +4,10 @@
 Each pair in the data file (bench/history-pairs.json) names a project, the
 commit that fixed a data race on a container, the file it changed (and,
 for a header, the translation unit to analyse it through, "tu"), the
-compiler flags, and the lines where the race was. For each pair the file is analysed in the tree of the fix's parent
+compiler flags, and the lines where the race was; for projects with
+submodules, where to find them ("submodules"), and the headers a configure
+step would have generated ("stubs"); "needs" lists the Debian packages
+whose headers the file includes. For each pair the file is analysed in the tree of the fix's parent
 and in the tree of the fix (both extracted with `git archive` from a local
 clone or bare mirror), and the warnings in that file are printed:
 
@@ -33,10 +36,35 @@ WARNING = re.compile(r"^(?P<file>[^:\s][^:]*):(?P<line>\d+):(?P<col>\d+): "
 
 
 def extract(git_dir, commit, dest):
-    os.makedirs(dest)
+    os.makedirs(dest, exist_ok=True)
     archive = subprocess.run(["git", "--git-dir", git_dir, "archive", commit],
                              capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", dest], input=archive, check=True)
+
+
+def gitlink(git_dir, commit, path):
+    """The commit a submodule at path is pinned to in commit's tree."""
+    out = subprocess.run(["git", "--git-dir", git_dir, "ls-tree", commit,
+                          path], capture_output=True, text=True,
+                         check=True).stdout.split()
+    if len(out) < 3 or out[1] != "commit":
+        raise subprocess.CalledProcessError(1, "ls-tree", "no submodule " + path)
+    return out[2]
+
+
+def prepare(repos, pair, commit, root):
+    """The project's tree at commit, its submodules at their pinned commits
+    ("submodules": [{"path": ..., "repo": OWNER/NAME}]), and the files a
+    configure step would have generated ("stubs": {path: text})."""
+    extract(repos[pair["repo"]], commit, root)
+    for sub in pair.get("submodules", []):
+        pinned = gitlink(repos[pair["repo"]], commit, sub["path"])
+        extract(repos[sub["repo"]], pinned, os.path.join(root, sub["path"]))
+    for path, text in pair.get("stubs", {}).items():
+        full = os.path.join(root, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w") as f:
+            f.write(text)
 
 
 def analyse(tidy, plugin, root, pair):
@@ -92,18 +120,20 @@ def main():
                 continue
             head = "#%s %s %s %s" % (pid, pair["repo"], pair["fix"][:10],
                                      pair["file"])
-            if pair["repo"] not in repos:
-                print("%s: not run (no --repo %s=...)" % (head, pair["repo"]))
+            missing = [r for r in [pair["repo"]] + [
+                sub["repo"] for sub in pair.get("submodules", [])]
+                if r not in repos]
+            if missing:
+                print("%s: not run (no --repo %s=...)" % (head, missing[0]))
                 counts["not run"] += 1
                 continue
-            git_dir = repos[pair["repo"]]
             result = {}
             broken = False
             for side, commit in (("before", pair["fix"] + "^"),
                                  ("after", pair["fix"])):
                 root = os.path.join(tmp, pid, side)
                 try:
-                    extract(git_dir, commit, root)
+                    prepare(repos, pair, commit, root)
                 except subprocess.CalledProcessError as e:
                     sys.exit("history: error: cannot extract %s of %s: %s" %
                              (commit, pair["repo"], e))
@@ -113,6 +143,9 @@ def main():
                     broken = True
                     print("%s: %s does not compile: %s" % (head, side,
                                                            errors[0]))
+                    if pair.get("needs"):
+                        print("    (needs the Debian packages %s)" %
+                              " ".join(pair["needs"]))
                 shutil.rmtree(root)
             if broken:
                 counts["does not compile"] += 1
