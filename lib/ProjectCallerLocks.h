@@ -12,6 +12,8 @@
 // call recorded for it in any file. A function with no recorded call keeps
 // no lock; one call made without the lock leaves none.
 //
+// Only calls to functions whose body the calling unit sees (defined in a
+// header) are recorded: calls to other functions make no CallSite.
 // Functions are named by qualified name and parameter types; templates,
 // lambdas, functions with internal linkage and system headers are left out.
 // Only locks named by fields from `this` or a parameter, or a member of
