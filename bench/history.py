@@ -7,7 +7,8 @@ for a header, the translation unit to analyse it through, "tu"), the
 compiler flags, and the lines where the race was; for projects with
 submodules, where to find them ("submodules"), and the headers a configure
 step would have generated ("stubs"); "needs" lists the Debian packages
-whose headers the file includes. For each pair the file is analysed in the tree of the fix's parent
+whose headers the file includes, and "paths" limits the tree to the
+directories the file needs (a mirror may lack a project's largest files). For each pair the file is analysed in the tree of the fix's parent
 and in the tree of the fix (both extracted with `git archive` from a local
 clone or bare mirror), and the warnings in that file are printed:
 
@@ -35,9 +36,10 @@ WARNING = re.compile(r"^(?P<file>[^:\s][^:]*):(?P<line>\d+):(?P<col>\d+): "
                      r"warning: (?P<msg>.*) \[(?P<check>maprace-[a-z-]+)\]$")
 
 
-def extract(git_dir, commit, dest):
+def extract(git_dir, commit, dest, paths=()):
     os.makedirs(dest, exist_ok=True)
-    archive = subprocess.run(["git", "--git-dir", git_dir, "archive", commit],
+    archive = subprocess.run(["git", "--git-dir", git_dir, "archive", commit,
+                              "--"] + list(paths),
                              capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", dest], input=archive, check=True)
 
@@ -56,7 +58,7 @@ def prepare(repos, pair, commit, root):
     """The project's tree at commit, its submodules at their pinned commits
     ("submodules": [{"path": ..., "repo": OWNER/NAME}]), and the files a
     configure step would have generated ("stubs": {path: text})."""
-    extract(repos[pair["repo"]], commit, root)
+    extract(repos[pair["repo"]], commit, root, pair.get("paths", ()))
     for sub in pair.get("submodules", []):
         pinned = gitlink(repos[pair["repo"]], commit, sub["path"])
         extract(repos[sub["repo"]], pinned, os.path.join(root, sub["path"]))
