@@ -1708,7 +1708,7 @@ CallBinding Analyzer::bindingFor(const FunctionDecl *Callee,
     else
       B.Args.push_back(std::nullopt);
     if (I < Args.size() && I < 64 && PT->isPointerType() &&
-        isNullPointerConstant(Args[I]))
+        isNullPointerConstant(Args[I], Ctx.AST))
       B.NullArgs |= uint64_t(1) << I;
   }
   return B;

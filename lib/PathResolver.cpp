@@ -124,12 +124,10 @@ static bool isOptional(QualType T) {
          isInStd(RD);
 }
 
-bool isNullPointerConstant(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
-    return true;
-  const auto *IL = dyn_cast<IntegerLiteral>(E);
-  return IL && IL->getValue() == 0;
+bool isNullPointerConstant(const Expr *E, ASTContext &AST) {
+  return E->isNullPointerConstant(AST,
+                                  Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
 }
 
 /// `shared_from_this()`, `weak_from_this()`: the object itself; `w.lock()`
@@ -274,9 +272,10 @@ std::optional<AccessPath> PathResolver::resolveImpl(const Expr *E,
   // `c ? &x : nullptr` is x, or nothing at all; `c ? &x : &x` is x.
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
     const Expr *T = CO->getTrueExpr(), *F = CO->getFalseExpr();
-    if (isNullPointerConstant(F))
+    ASTContext &AST = Context->getASTContext();
+    if (isNullPointerConstant(F, AST))
       return resolveImpl(T, Depth + 1);
-    if (isNullPointerConstant(T))
+    if (isNullPointerConstant(T, AST))
       return resolveImpl(F, Depth + 1);
     std::optional<AccessPath> TP = resolveImpl(T, Depth + 1);
     std::optional<AccessPath> FP = TP ? resolveImpl(F, Depth + 1) : std::nullopt;

@@ -77,8 +77,9 @@ bool isSmartPointer(clang::QualType T);
 /// std::shared_ptr or std::weak_ptr: copies share the object.
 bool isSharedPointer(clang::QualType T);
 
-/// `nullptr`, `NULL`, `0`: a pointer argument that binds no object.
-bool isNullPointerConstant(const clang::Expr *E);
+/// `nullptr`, `NULL`, `0`, `(T *)0`: a pointer argument that binds no object
+/// (clang's own test, one name for the two places that ask).
+bool isNullPointerConstant(const clang::Expr *E, clang::ASTContext &AST);
 
 /// A raw pointer or a reference (or, if asked, a std smart pointer): what
 /// it names may be some other object's.

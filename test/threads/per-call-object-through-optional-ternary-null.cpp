@@ -5,6 +5,7 @@
 // entry point passes nullptr instead (a null pointer binds no object).
 // Ctx locks its DB's mutex, so its unlocked entries are otherwise taken to
 // run concurrently. Handed a member (shared by every run), it races.
+#include <cstddef>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
@@ -47,6 +48,7 @@ struct DB {
     return Helper(ctx ? &ctx.value() : nullptr, k);
   }
   int WithoutOne(int k) { return Helper(nullptr, k); }
+  int WithoutOneEither(int k) { return Helper(NULL, k); }
 };
 
 int Ctx::Lookup(int k) {
