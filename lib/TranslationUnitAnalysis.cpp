@@ -313,16 +313,21 @@ bool isAccessor(const FunctionDecl *FD) {
   return Ret && isAccessorStep(Body, 0);
 }
 
-/// The locks held at a call made in a context entered with EntryHeld: what
-/// the caller released and took by then applied (a lambda posted to a loop
-/// runs later, with none of them).
-static LockSet heldAtCall(const LockSet &EntryHeld, const CallSite &CS) {
-  LockSet Held = CS.Deferred ? LockSet() : EntryHeld;
-  for (const AccessPath &P : CS.State.ReleasedEntry)
-    Held.remove(P);
-  for (const HeldLock &H : CS.State.Acquired)
+/// The locks held at a point of a function entered with EntryHeld: what it
+/// released and took by then applied.
+static LockSet heldAt(const LockSet &EntryHeld, const PointState &P) {
+  LockSet Held = EntryHeld;
+  for (const AccessPath &R : P.ReleasedEntry)
+    Held.remove(R);
+  for (const HeldLock &H : P.Acquired)
     Held.add(H);
   return Held;
+}
+
+/// The same at a call (a lambda posted to a loop runs later, with none of
+/// the caller's locks).
+static LockSet heldAtCall(const LockSet &EntryHeld, const CallSite &CS) {
+  return heldAt(CS.Deferred ? LockSet() : EntryHeld, CS.State);
 }
 
 } // namespace
@@ -1174,11 +1179,7 @@ void TranslationUnitAnalysis::buildRecords() {
         R.Access = &A;
         R.Function = F;
         R.Context = C;
-        R.Held = E.Held;
-        for (const AccessPath &P : A.State.ReleasedEntry)
-          R.Held.remove(P);
-        for (const HeldLock &H : A.State.Acquired)
-          R.Held.add(H);
+        R.Held = heldAt(E.Held, A.State);
         R.Live = EntryLive;
         bool OwnLive = !A.State.Live.empty() || !A.JoinsAhead.empty() ||
                        !A.State.Joined.empty();
