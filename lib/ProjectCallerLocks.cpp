@@ -1,5 +1,6 @@
 #include "ProjectCallerLocks.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
@@ -9,10 +10,9 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
-#include "clang/AST/DeclCXX.h"
+#include <algorithm>
 #include <map>
 #include <mutex>
-#include <algorithm>
 
 using namespace clang;
 
@@ -20,26 +20,24 @@ namespace maprace {
 
 namespace {
 
-bool isTemplateRelated(const FunctionDecl *FD) {
-  if (FD->isTemplated() || FD->isTemplateInstantiation() ||
-      FD->getPrimaryTemplate())
-    return true;
-  for (const DeclContext *DC = FD->getDeclContext(); DC;
-       DC = DC->getParent())
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
-      if (RD->isLambda() || isa<ClassTemplateSpecializationDecl>(RD) ||
-          RD->getDescribedClassTemplate())
-        return true;
-  return false;
-}
-
-bool isTemplateRelated(const CXXRecordDecl *RD) {
-  for (const DeclContext *DC = RD; DC; DC = DC->getParent())
+/// Inside a lambda, a class template or one of its specializations: names
+/// there are not the same in every unit.
+bool inTemplateOrLambda(const DeclContext *DC) {
+  for (; DC; DC = DC->getParent())
     if (const auto *R = dyn_cast<CXXRecordDecl>(DC))
       if (R->isLambda() || isa<ClassTemplateSpecializationDecl>(R) ||
           R->getDescribedClassTemplate() || R->isDependentContext())
         return true;
   return false;
+}
+
+bool isTemplateRelated(const FunctionDecl *FD) {
+  return FD->isTemplated() || FD->isTemplateInstantiation() ||
+         FD->getPrimaryTemplate() || inTemplateOrLambda(FD->getDeclContext());
+}
+
+bool isTemplateRelated(const CXXRecordDecl *RD) {
+  return inTemplateOrLambda(RD);
 }
 
 /// The class a field step leads to (pointers and references looked through,
