@@ -162,7 +162,10 @@ def main():
     if args.cross_file:
         # Two passes: the first is a plain run that also records every
         # file's calls (its findings are the one-file-at-a-time result);
-        # the second starts entry points with the locks held at them.
+        # the second starts entry points with the locks held at them. Only
+        # the files evaluated record their calls (maprace --cross-file
+        # records the whole database): excluded third-party code is taken
+        # not to call the project under its locks.
         calls = os.path.join(out_dir, "calls")
         first_path = os.path.join(out_dir, "findings-first-pass.jsonl")
         first = run(["--write-caller-locks", calls], first_path)
