@@ -2287,6 +2287,22 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
     CallBinding B = bindingFor(Callee, Obj, ObjPath, Members, Args);
     bool HasAttrs = Ctx.Locks.attributeEffect(Callee).has_value();
     applySummary(Callee, B, CE, S, OnThis, !HasAttrs);
+  } else if (Callee && !Callee->getDefinition() && Emit &&
+             !Ctx.Opts.CallerLocksOut.empty()) {
+    // Its body is in another file: recorded for that file's analysis
+    // (ProjectCallerLocks.h), with the locks held here.
+    std::optional<AccessPath> ObjPath;
+    if (Obj && MD && !MD->isStatic())
+      ObjPath = R.resolve(Obj);
+    CallBinding B = bindingFor(Callee, Obj, ObjPath, nullptr, Args);
+    CallSite CS;
+    CS.Callee = Callee;
+    CS.Loc = CE->getBeginLoc();
+    CS.Object = B.Object;
+    CS.Args = B.Args;
+    CS.State = S.P;
+    CS.CallExpr = CE;
+    Facts->OutOfUnitCalls.push_back(std::move(CS));
   }
 }
 

@@ -249,6 +249,9 @@ struct FunctionFacts {
   const clang::FunctionDecl *FD = nullptr;
   std::vector<LocalAccess> Accesses;
   std::vector<CallSite> Calls;
+  /// Calls to functions whose body is in another file, made only while
+  /// recording a project's calls (AnalysisOptions::CallerLocksOut).
+  std::vector<CallSite> OutOfUnitCalls;
   std::vector<unsigned> ThreadStarts;
   std::vector<LoopFacts> Loops;
   std::vector<EscapedHandle> EscapedHandles;

@@ -11,6 +11,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/StringSet.h"
 #include <set>
 
 using namespace clang;
@@ -43,6 +44,9 @@ struct FnInfo {
   llvm::SmallVector<const FunctionDecl *, 4> Edges;
   /// Virtual calls: edges to their overriders once all are known.
   llvm::SmallVector<const CallExpr *, 1> VirtualCalls;
+  /// Functions it calls whose body is in another file (only while
+  /// recording a project's calls).
+  llvm::SmallVector<const FunctionDecl *, 1> OutOfUnitCallees;
 };
 
 /// One walk over the user's code: function definitions, call edges, and
@@ -91,6 +95,9 @@ public:
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (Callee) {
       edge(Callee);
+      if (!Ctx.Opts.CallerLocksOut.empty() && !Callee->getDefinition() &&
+          !isInSystemHeader(Callee))
+        Info[Stack.back()].OutOfUnitCallees.push_back(Callee);
       if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
         if (MD->isVirtual())
           Info[Stack.back()].VirtualCalls.push_back(CE);
@@ -405,6 +412,11 @@ struct TranslationUnitAnalysis::Impl {
   llvm::DenseMap<const FunctionDecl *, std::vector<Slot>> States;
   /// Per function: how many distinct contexts its slots are in.
   llvm::DenseMap<const FunctionDecl *, unsigned> ContextCount;
+  /// Per function, in source order: the functions it calls whose body is
+  /// in another file (only while recording a project's calls).
+  std::vector<std::pair<const FunctionDecl *,
+                        llvm::SmallVector<const FunctionDecl *, 1>>>
+      OutOfUnitCallees;
   static constexpr size_t MaxContextsPerFunction = 64;
   static constexpr size_t MaxVariantsPerContext = 8;
 
@@ -497,12 +509,12 @@ void TranslationUnitAnalysis::run() {
 void TranslationUnitAnalysis::writeCallerLocks() const {
   // Every call this unit makes, in every state its caller runs in.
   CallerLocksWriter W;
-  for (const FunctionDecl *F : Order) {
-    const FunctionFacts *FF = Ctx->factsOf(F);
+  auto Record = [&](const FunctionDecl *F, const std::vector<CallSite> &Calls,
+                    llvm::StringSet<> *Recorded) {
     auto It = I->States.find(F);
-    if (!FF || It == I->States.end())
-      continue;
-    for (const CallSite &CS : FF->Calls) {
+    if (It == I->States.end())
+      return;
+    for (const CallSite &CS : Calls) {
       const FunctionDecl *G = CS.Callee;
       if (!G || isa<CXXConstructorDecl>(G) || isa<CXXDestructorDecl>(G))
         continue;
@@ -514,9 +526,31 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
       B.Object = CS.Object;
       B.Args = CS.Args;
       for (const Impl::Slot &S : It->second)
-        if (S.State.Valid)
+        if (S.State.Valid) {
           W.addCall(Key, locksAsText(toCallee(heldAtCall(S.State.Held, CS), B),
                                      G));
+          if (Recorded)
+            Recorded->insert(Key);
+        }
+    }
+  };
+  for (const FunctionDecl *F : Order)
+    if (const FunctionFacts *FF = Ctx->factsOf(F))
+      Record(F, FF->Calls, nullptr);
+  // Calls out of the unit: with the locks held where the analysis saw
+  // them; with none where it did not (a function that touches no lock or
+  // container, one skipped, a call on no path analysed). A call left out
+  // would let the other files' locks stand for it.
+  for (const auto &[F, Callees] : I->OutOfUnitCallees) {
+    llvm::StringSet<> Recorded;
+    if (const FunctionFacts *FF = Ctx->factsOf(F))
+      Record(F, FF->OutOfUnitCalls, &Recorded);
+    for (const FunctionDecl *G : Callees) {
+      if (isa<CXXConstructorDecl>(G) || isa<CXXDestructorDecl>(G))
+        continue;
+      std::string Key = crossUnitKey(G);
+      if (!Key.empty() && !Recorded.count(Key))
+        W.addCall(Key, {});
     }
   }
   const SourceManager &SM = Ctx->AST.getSourceManager();
@@ -634,6 +668,10 @@ void TranslationUnitAnalysis::indexAndAnalyse() {
     Ctx->Facts[F] = analyzeFunction(*Ctx, F);
     ++AnalysedCount;
   }
+  for (const FunctionDecl *F : Idx.Functions)
+    if (!Idx.Info[F].OutOfUnitCallees.empty())
+      I->OutOfUnitCallees.push_back(
+          {F, std::move(Idx.Info[F].OutOfUnitCallees)});
 
   // Thread bodies' parameter accesses, through the thread's arguments.
   for (ThreadStartInfo &T : Ctx->ThreadTable) {

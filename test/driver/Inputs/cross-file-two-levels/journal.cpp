@@ -1,5 +1,3 @@
 #include "journal.h"
 
 void compact(Journal &j) { j.trim(); }
-
-void Journal::append(int v) { entries_.push_back(v); }

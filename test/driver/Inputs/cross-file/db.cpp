@@ -11,3 +11,12 @@ void Db::check() {
   heap_.pop();
   audited_.pop();
 }
+
+void Db::index(int v) {
+  {
+    std::lock_guard<std::mutex> g(catalog_.mu_);
+    catalog_.add(v);
+  }
+  std::lock_guard<std::mutex> g(ledger_.mu_);
+  ledger_.add(v);
+}

@@ -66,11 +66,36 @@ private:
   std::vector<int> erased_;
 };
 
+// Bodies in store.cpp: db.cpp calls add() of both under their mutex;
+// audit.cpp also calls the Ledger's from a function that touches no lock.
+class Catalog {
+public:
+  void add(int v);
+  void prune();
+  std::mutex mu_;
+
+private:
+  std::vector<int> items_;
+};
+
+class Ledger {
+public:
+  void add(int v);
+  void prune();
+  std::mutex mu_;
+
+private:
+  std::vector<int> items_;
+};
+
 class Db {
 public:
   void remove(int v);
   void check();
+  void index(int v);
   std::mutex mu_;
   Heap heap_;
   AuditedHeap audited_;
+  Catalog catalog_;
+  Ledger ledger_;
 };
