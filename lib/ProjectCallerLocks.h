@@ -12,8 +12,10 @@
 // call recorded for it in any file. A function with no recorded call keeps
 // no lock; one call made without the lock leaves none.
 //
-// Only calls to functions whose body the calling unit sees (defined in a
-// header) are recorded: calls to other functions make no CallSite.
+// Calls to functions defined in a header come from the analysis's
+// CallSites; calls to functions whose body is in another file are gathered
+// while recording (FunctionFacts::OutOfUnitCalls), and recorded with no
+// lock where the analysis did not look.
 // Functions are named by qualified name and parameter types; templates,
 // lambdas, functions with internal linkage and system headers are left out.
 // Only locks named by fields from `this` or a parameter, or a member of
