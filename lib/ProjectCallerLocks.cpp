@@ -3,6 +3,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -355,6 +356,28 @@ const std::vector<std::pair<std::string, LockMode>> *
 CallerLocksSummary::locksAt(llvm::StringRef Key) const {
   auto It = Calls.find(Key);
   return It == Calls.end() ? nullptr : &It->second;
+}
+
+std::optional<std::vector<std::pair<std::string, LockMode>>>
+CallerLocksSummary::locksAtCallsOf(const FunctionDecl *FD) const {
+  std::optional<std::vector<std::pair<std::string, LockMode>>> Out;
+  llvm::SmallVector<const FunctionDecl *, 4> Work{FD};
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Seen;
+  while (!Work.empty()) {
+    const FunctionDecl *F = Work.pop_back_val();
+    if (!Seen.insert(F->getCanonicalDecl()).second)
+      continue;
+    if (const auto *Locks = locksAt(crossUnitKey(F))) {
+      if (!Out)
+        Out = *Locks;
+      else
+        intersectInto(*Out, *Locks);
+    }
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(F))
+      for (const CXXMethodDecl *O : MD->overridden_methods())
+        Work.push_back(O);
+  }
+  return Out;
 }
 
 } // namespace maprace

@@ -91,6 +91,11 @@ public:
   /// Null if no call of Key was recorded.
   const std::vector<std::pair<std::string, LockMode>> *
   locksAt(llvm::StringRef Key) const;
+  /// The locks held at every recorded call that may run FD: calls naming
+  /// FD, and virtual calls naming a method FD overrides (a call through
+  /// the base is recorded for the base's method). Nullopt if none.
+  std::optional<std::vector<std::pair<std::string, LockMode>>>
+  locksAtCallsOf(const clang::FunctionDecl *FD) const;
 
 private:
   bool readFile(llvm::StringRef Path, std::string &Error);

@@ -954,7 +954,7 @@ void TranslationUnitAnalysis::propagateContexts() {
   auto EntryLocks = [&](const FunctionDecl *F) {
     LockSet L = inferEntryLocks(*Ctx, F);
     if (ProjectCalls)
-      if (const auto *Locks = ProjectCalls->locksAt(crossUnitKey(F)))
+      if (auto Locks = ProjectCalls->locksAtCallsOf(F))
         for (const auto &[Text, Mode] : *Locks)
           if (std::optional<AccessPath> P = lockFromText(Text, F, FindClass))
             if (!L.contains(*P))

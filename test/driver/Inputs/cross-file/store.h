@@ -88,6 +88,24 @@ private:
   std::vector<int> items_;
 };
 
+// A sink written through its base in audit.cpp: the call names Sink::put,
+// which FileSink::put overrides.
+class Sink {
+public:
+  virtual ~Sink() = default;
+  virtual void put(int v) = 0;
+};
+
+class FileSink : public Sink {
+public:
+  void put(int v) override;
+  void drain();
+  std::mutex mu_;
+
+private:
+  std::vector<int> items_;
+};
+
 class Db {
 public:
   void remove(int v);
@@ -98,4 +116,5 @@ public:
   AuditedHeap audited_;
   Catalog catalog_;
   Ledger ledger_;
+  FileSink sink_;
 };
