@@ -3,6 +3,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -105,58 +106,82 @@ std::string crossUnitKey(const FunctionDecl *FD) {
   return Key;
 }
 
+std::string ownerName(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier() || isTemplateRelated(RD) ||
+      !RD->isExternallyVisible())
+    return {};
+  return RD->getQualifiedNameAsString();
+}
+
+std::string pathAsText(const AccessPath &P, const FunctionDecl *FD) {
+  std::string Text;
+  if (P.kind() == RootKind::This) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    if (P.steps().empty())
+      return MD && !MD->isStatic() ? "this" : "";
+    const auto *First = dyn_cast_or_null<FieldDecl>(P.steps()[0]);
+    if (!First || !First->getIdentifier())
+      return {};
+    if (MD && findField(MD->getParent()->getDefinition(), First->getName()) ==
+                  First) {
+      Text = "this";
+    } else {
+      // A member of another object reached from `this` (paths are
+      // field-based: a caller's members pass through a call unchanged):
+      // named by its class.
+      std::string Owner =
+          ownerName(dyn_cast<CXXRecordDecl>(First->getParent()));
+      if (Owner.empty())
+        return {};
+      Text = "@" + Owner;
+    }
+  } else if (const ParmVarDecl *PV = P.param()) {
+    unsigned Index = PV->getFunctionScopeIndex();
+    if (Index >= FD->getNumParams())
+      return {};
+    Text = "param" + std::to_string(Index);
+  } else {
+    return {}; // globals and locals: not carried
+  }
+  for (const ValueDecl *S : P.steps()) {
+    if (!S)
+      Text += ".[]";
+    else if (isa<FieldDecl>(S) && S->getIdentifier())
+      Text += "." + S->getName().str();
+    else
+      return {};
+  }
+  return Text;
+}
+
 std::vector<std::pair<std::string, LockMode>>
 locksAsText(const LockSet &L, const FunctionDecl *FD) {
   std::vector<std::pair<std::string, LockMode>> Out;
   for (const HeldLock &H : L) {
-    const AccessPath &P = H.Path;
-    std::string Text;
-    if (P.kind() == RootKind::This) {
-      // Only the callee's own members: `this` paths are field-based, and a
-      // caller's other members pass through a call unchanged.
-      const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-      const auto *First = P.steps().empty()
-                              ? nullptr
-                              : dyn_cast_or_null<FieldDecl>(P.steps()[0]);
-      if (!First || !First->getIdentifier())
-        continue;
-      if (MD && findField(MD->getParent()->getDefinition(),
-                          First->getName()) == First) {
-        Text = "this";
-      } else {
-        // A member of the caller's own object, held around a call on
-        // another object (`prepared_txns_.erase()` under this->mu_): named
-        // by its class, as the analysis names it (field-based).
-        const auto *Owner = dyn_cast<CXXRecordDecl>(First->getParent());
-        if (!Owner || !Owner->getIdentifier() || isTemplateRelated(Owner) ||
-            !Owner->isExternallyVisible())
-          continue;
-        Text = "@" + Owner->getQualifiedNameAsString();
-      }
-    } else if (const ParmVarDecl *PV = P.param()) {
-      unsigned Index = PV->getFunctionScopeIndex();
-      if (Index >= FD->getNumParams())
-        continue;
-      Text = "param" + std::to_string(Index);
-    } else {
-      continue; // globals and locals: not carried
-    }
-    bool OK = !P.steps().empty();
-    for (const ValueDecl *S : P.steps()) {
-      if (!S) {
-        Text += ".[]";
-      } else if (isa<FieldDecl>(S) && S->getIdentifier()) {
-        Text += "." + S->getName().str();
-      } else {
-        OK = false;
-        break;
-      }
-    }
-    if (OK)
+    if (H.Path.steps().empty())
+      continue; // a lock is a member, not an object passed whole
+    std::string Text = pathAsText(H.Path, FD);
+    if (!Text.empty())
       Out.push_back({Text, H.Mode});
   }
   std::sort(Out.begin(), Out.end());
   return Out;
+}
+
+std::optional<std::string> throughBinding(llvm::StringRef Lock,
+                                          const BindingText &B) {
+  const std::pair<std::string, std::string> *Best = nullptr;
+  for (const auto &R : B) {
+    llvm::StringRef From = R.first;
+    if (Lock.starts_with(From) && Lock.size() > From.size() &&
+        Lock[From.size()] == '.' && (!Best || From.size() > Best->first.size()))
+      Best = &R;
+  }
+  if (Best)
+    return Best->second + Lock.substr(Best->first.size()).str();
+  if (Lock.starts_with("@"))
+    return Lock.str();
+  return std::nullopt;
 }
 
 std::optional<AccessPath>
@@ -233,10 +258,18 @@ const CXXRecordDecl *ClassIndex::find(llvm::StringRef QualifiedName) {
 
 void CallerLocksWriter::addCall(
     const std::string &Key,
-    std::vector<std::pair<std::string, LockMode>> Locks) {
-  auto [It, New] = Calls.try_emplace(Key, std::move(Locks));
+    std::vector<std::pair<std::string, LockMode>> Locks,
+    const std::string &Via, const BindingText &Binding) {
+  // The line's other fields after a newline, which no field holds.
+  std::string Group = Key + "\n";
+  if (!Via.empty()) {
+    Group += "\t~via=" + Via;
+    for (const auto &[From, To] : Binding)
+      Group += "\t~bind=" + From + ">" + To;
+  }
+  auto [It, New] = Calls.try_emplace(Group, std::move(Locks));
   if (New)
-    Order.push_back(Key);
+    Order.push_back(Group);
   else
     intersectInto(It->second, Locks);
 }
@@ -248,10 +281,12 @@ bool CallerLocksWriter::writeInto(llvm::StringRef Dir, llvm::StringRef MainFile,
     return false;
   }
   std::string Text;
-  for (const std::string &Key : Order) {
+  for (const std::string &Group : Order) {
+    auto [Key, Via] = llvm::StringRef(Group).split('\n');
     Text += Key;
-    for (const auto &[Lock, Mode] : Calls.find(Key)->second)
+    for (const auto &[Lock, Mode] : Calls.find(Group)->second)
       Text += "\t" + Lock + (Mode == LockMode::Shared ? "=s" : "=x");
+    Text += Via;
     Text += "\n";
   }
   // One file per unit (and process), written whole then renamed, so that
@@ -280,8 +315,12 @@ bool CallerLocksWriter::writeInto(llvm::StringRef Dir, llvm::StringRef MainFile,
 std::unique_ptr<CallerLocksSummary>
 CallerLocksSummary::load(llvm::StringRef Path, std::string &Error) {
   auto S = std::make_unique<CallerLocksSummary>();
-  if (!llvm::sys::fs::is_directory(Path))
-    return S->readFile(Path, Error) ? std::move(S) : nullptr;
+  if (!llvm::sys::fs::is_directory(Path)) {
+    if (!S->readFile(Path, Error))
+      return nullptr;
+    S->resolveVia();
+    return S;
+  }
   std::vector<std::string> Files;
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(Path, EC), End; It != End && !EC;
@@ -296,6 +335,7 @@ CallerLocksSummary::load(llvm::StringRef Path, std::string &Error) {
   for (const std::string &F : Files)
     if (!S->readFile(F, Error))
       return nullptr;
+  S->resolveVia();
   return S;
 }
 
@@ -313,7 +353,23 @@ bool CallerLocksSummary::readFile(llvm::StringRef Path, std::string &Error) {
     Fields.clear();
     Line.split(Fields, '\t');
     std::vector<std::pair<std::string, LockMode>> Locks;
+    std::string Via;
+    BindingText Binding;
     for (llvm::StringRef F : llvm::ArrayRef(Fields).drop_front()) {
+      if (F.consume_front("~via=")) {
+        Via = F.str();
+        continue;
+      }
+      if (F.consume_front("~bind=")) {
+        auto [From, To] = F.split('>');
+        if (From.empty() || To.empty()) {
+          Error = Path.str() + ":" + std::to_string(LineNo) +
+                  ": not a binding ('" + F.str() + "'; expected FROM>TO)";
+          return false;
+        }
+        Binding.push_back({From.str(), To.str()});
+        continue;
+      }
       auto [Lock, Mode] = F.rsplit('=');
       if (Lock.empty() || (Mode != "x" && Mode != "s")) {
         Error = Path.str() + ":" + std::to_string(LineNo) +
@@ -323,11 +379,73 @@ bool CallerLocksSummary::readFile(llvm::StringRef Path, std::string &Error) {
       Locks.push_back(
           {Lock.str(), Mode == "s" ? LockMode::Shared : LockMode::Exclusive});
     }
+    if (!Via.empty()) {
+      ViaCalls[Fields[0]].push_back({std::move(Locks), Via, Binding});
+      continue;
+    }
     auto [It, New] = Calls.try_emplace(Fields[0], std::move(Locks));
     if (!New)
       intersectInto(It->second, Locks);
   }
   return true;
+}
+
+void CallerLocksSummary::resolveVia() {
+  if (ViaCalls.empty())
+    return;
+  std::vector<std::string> Keys;
+  for (const auto &E : Calls)
+    Keys.push_back(E.getKey().str());
+  for (const auto &E : ViaCalls)
+    if (!Calls.count(E.getKey()))
+      Keys.push_back(E.getKey().str());
+  std::sort(Keys.begin(), Keys.end()); // one order, whatever the hashing
+  for (const std::string &K : Keys) {
+    llvm::StringSet<> Active;
+    resolved(K, Active);
+  }
+  Calls = std::move(Resolved);
+  ViaCalls.clear();
+  Resolved.clear();
+}
+
+const CallerLocksSummary::Locks *
+CallerLocksSummary::resolved(llvm::StringRef Key, llvm::StringSet<> &Active) {
+  if (auto It = Resolved.find(Key); It != Resolved.end())
+    return &It->second;
+  auto Plain = Calls.find(Key);
+  auto Via = ViaCalls.find(Key);
+  if (Plain == Calls.end() && Via == ViaCalls.end())
+    return nullptr;
+  // A cycle of calls between entry points: the locks of its outer callers
+  // are not known, so none are added.
+  if (!Active.insert(Key).second)
+    return nullptr;
+  std::optional<Locks> Out;
+  if (Plain != Calls.end())
+    Out = Plain->second;
+  if (Via != ViaCalls.end()) {
+    for (const ViaRecord &R : Via->second) {
+      Locks L = R.Own;
+      if (const Locks *Up = resolved(R.Via, Active))
+        for (const auto &[Text, Mode] : *Up)
+          if (std::optional<std::string> T = throughBinding(Text, R.Binding)) {
+            auto Same = llvm::find_if(
+                L, [&](const auto &H) { return H.first == *T; });
+            if (Same == L.end())
+              L.push_back({*T, Mode});
+            else if (Mode == LockMode::Exclusive)
+              Same->second = LockMode::Exclusive;
+          }
+      std::sort(L.begin(), L.end());
+      if (!Out)
+        Out = std::move(L);
+      else
+        intersectInto(*Out, L);
+    }
+  }
+  Active.erase(Key);
+  return &(Resolved[Key] = std::move(*Out));
 }
 
 const CallerLocksSummary *CallerLocksSummary::cached(llvm::StringRef Path,

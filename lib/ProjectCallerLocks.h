@@ -16,6 +16,13 @@
 // CallSites; calls to functions whose body is in another file are gathered
 // while recording (FunctionFacts::OutOfUnitCalls), and recorded with no
 // lock where the analysis did not look.
+//
+// A call made by a function that is itself an entry point of its unit also
+// runs under whatever that function's callers hold, which its unit cannot
+// see. Such a call is recorded with the caller's key and how the callee
+// sees the caller's objects (`this.journal_` is the callee's `this`); the
+// second pass adds the caller's own recorded locks, seen through that
+// binding, level after level.
 // Functions are named by qualified name and parameter types; templates,
 // lambdas, functions with internal linkage and system headers are left out.
 // Only locks named by fields from `this` or a parameter, or a member of
@@ -29,6 +36,7 @@
 #include "LockSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +51,24 @@ std::string crossUnitKey(const clang::FunctionDecl *FD);
 /// The locks of L that can be named in FD's terms, as text.
 std::vector<std::pair<std::string, LockMode>>
 locksAsText(const LockSet &L, const clang::FunctionDecl *FD);
+
+/// P in FD's terms as text (`this`, `this.db_`, `param1.mu`, `@ns::Db.mu_`
+/// for a member of a class other than FD's); empty if it cannot be named.
+std::string pathAsText(const AccessPath &P, const clang::FunctionDecl *FD);
+
+/// The name other units know RD by (qualified); empty for a class whose
+/// name is not the same everywhere (a template's, a local or unnamed one).
+std::string ownerName(const clang::CXXRecordDecl *RD);
+
+/// How a callee sees its caller's objects: pairs (the caller's path as
+/// text, the callee's root: `this` or `paramN`).
+using BindingText = std::vector<std::pair<std::string, std::string>>;
+
+/// A lock named in the caller's terms, named in the callee's through B;
+/// nullopt if the callee cannot name it. A member of a named class
+/// (`@ns::Db.mu_`) keeps its name.
+std::optional<std::string> throughBinding(llvm::StringRef Lock,
+                                          const BindingText &B);
 
 /// The lock named by Text in FD's terms, if FD has it. A lock of some
 /// class's member (`@ns::Db.mu_`: the caller's own, held around the call)
@@ -65,16 +91,21 @@ private:
   llvm::StringMap<const clang::CXXRecordDecl *> Classes;
 };
 
-/// The calls of one unit: function key -> locks held at all of them.
+/// The calls of one unit: function key -> locks held at all of them (per
+/// calling entry point and binding, for calls made from one).
 class CallerLocksWriter {
 public:
+  /// Via: the key of the calling entry point whose callers' locks also
+  /// hold at the call, and Binding how the callee sees its objects.
   void addCall(const std::string &Key,
-               std::vector<std::pair<std::string, LockMode>> Locks);
+               std::vector<std::pair<std::string, LockMode>> Locks,
+               const std::string &Via = {}, const BindingText &Binding = {});
   /// Writes a file of its own into Dir; false (and Error) on failure.
   bool writeInto(llvm::StringRef Dir, llvm::StringRef MainFile,
                  std::string &Error) const;
 
 private:
+  /// Keyed by the record's line without its locks.
   llvm::StringMap<std::vector<std::pair<std::string, LockMode>>> Calls;
   std::vector<std::string> Order;
 };
@@ -98,8 +129,22 @@ public:
   locksAtCallsOf(const clang::FunctionDecl *FD) const;
 
 private:
+  using Locks = std::vector<std::pair<std::string, LockMode>>;
+  /// Calls made from an entry point of another unit: their own locks, and
+  /// those of the calls of Via seen through Binding.
+  struct ViaRecord {
+    Locks Own;
+    std::string Via;
+    BindingText Binding;
+  };
   bool readFile(llvm::StringRef Path, std::string &Error);
-  llvm::StringMap<std::vector<std::pair<std::string, LockMode>>> Calls;
+  /// Folds the records made from entry points into Calls.
+  void resolveVia();
+  const Locks *resolved(llvm::StringRef Key, llvm::StringSet<> &Active);
+  llvm::StringMap<Locks> Calls;
+  llvm::StringMap<std::vector<ViaRecord>> ViaCalls;
+  llvm::StringMap<Locks> Resolved;
+  llvm::StringSet<> Unrecorded;
 };
 
 } // namespace maprace

@@ -44,9 +44,9 @@ struct FnInfo {
   llvm::SmallVector<const FunctionDecl *, 4> Edges;
   /// Virtual calls: edges to their overriders once all are known.
   llvm::SmallVector<const CallExpr *, 1> VirtualCalls;
-  /// Functions it calls whose body is in another file (only while
+  /// Its calls to functions whose body is in another file (only while
   /// recording a project's calls).
-  llvm::SmallVector<const FunctionDecl *, 1> OutOfUnitCallees;
+  llvm::SmallVector<const CallExpr *, 1> OutOfUnitCalls;
 };
 
 /// One walk over the user's code: function definitions, call edges, and
@@ -97,7 +97,7 @@ public:
       edge(Callee);
       if (!Ctx.Opts.CallerLocksOut.empty() && !Callee->getDefinition() &&
           !isInSystemHeader(Callee))
-        Info[Stack.back()].OutOfUnitCallees.push_back(Callee);
+        Info[Stack.back()].OutOfUnitCalls.push_back(CE);
       if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
         if (MD->isVirtual())
           Info[Stack.back()].VirtualCalls.push_back(CE);
@@ -412,11 +412,15 @@ struct TranslationUnitAnalysis::Impl {
   llvm::DenseMap<const FunctionDecl *, std::vector<Slot>> States;
   /// Per function: how many distinct contexts its slots are in.
   llvm::DenseMap<const FunctionDecl *, unsigned> ContextCount;
-  /// Per function, in source order: the functions it calls whose body is
-  /// in another file (only while recording a project's calls).
-  std::vector<std::pair<const FunctionDecl *,
-                        llvm::SmallVector<const FunctionDecl *, 1>>>
-      OutOfUnitCallees;
+  /// Per function, in source order: its calls to functions whose body is
+  /// in another file, and whether anything here calls it (only while
+  /// recording a project's calls).
+  struct OutOfUnit {
+    const FunctionDecl *F;
+    llvm::SmallVector<const CallExpr *, 1> Calls;
+    bool CalledHere;
+  };
+  std::vector<OutOfUnit> OutOfUnitCalls;
   static constexpr size_t MaxContextsPerFunction = 64;
   static constexpr size_t MaxVariantsPerContext = 8;
 
@@ -509,6 +513,29 @@ void TranslationUnitAnalysis::run() {
 void TranslationUnitAnalysis::writeCallerLocks() const {
   // Every call this unit makes, in every state its caller runs in.
   CallerLocksWriter W;
+  // How G sees F's objects, for a call made from F when F is an entry point
+  // of this unit: its callers elsewhere hold more.
+  auto BindingOf = [](const FunctionDecl *F,
+                      const std::optional<AccessPath> &Object,
+                      llvm::ArrayRef<std::optional<AccessPath>> Args) {
+    BindingText Binding;
+    auto Bind = [&](const std::optional<AccessPath> &P, std::string To) {
+      if (P)
+        if (std::string From = pathAsText(*P, F); !From.empty())
+          Binding.push_back({From, std::move(To)});
+    };
+    Bind(Object, "this");
+    for (size_t K = 0; K < Args.size(); ++K)
+      Bind(Args[K], "param" + std::to_string(K));
+    // The rest of the caller's own object: named by its class, as G names
+    // a caller's member held around the call.
+    if (llvm::none_of(Binding, [](const auto &R) { return R.first == "this"; }))
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(F))
+        if (!MD->isStatic())
+          if (std::string Self = ownerName(MD->getParent()); !Self.empty())
+            Binding.push_back({"this", "@" + Self});
+    return Binding;
+  };
   auto Record = [&](const FunctionDecl *F, const std::vector<CallSite> &Calls,
                     llvm::StringSet<> *Recorded) {
     auto It = I->States.find(F);
@@ -525,32 +552,72 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
       B.Callee = G;
       B.Object = CS.Object;
       B.Args = CS.Args;
-      for (const Impl::Slot &S : It->second)
-        if (S.State.Valid) {
-          W.addCall(Key, locksAsText(toCallee(heldAtCall(S.State.Held, CS), B),
-                                     G));
-          if (Recorded)
-            Recorded->insert(Key);
+      std::optional<BindingText> Binding;
+      std::string Via;
+      for (const Impl::Slot &S : It->second) {
+        if (!S.State.Valid)
+          continue;
+        const ExecutionContext &EC = Contexts[S.Context];
+        bool FromEntry = EC.K == ExecutionContext::Entry && EC.Root &&
+                         EC.Root->getCanonicalDecl() == F->getCanonicalDecl();
+        if (FromEntry && !Binding) {
+          Via = crossUnitKey(F);
+          Binding = BindingOf(F, CS.Object, CS.Args);
         }
+        W.addCall(Key,
+                  locksAsText(toCallee(heldAtCall(S.State.Held, CS), B), G),
+                  FromEntry ? Via : std::string(),
+                  FromEntry ? *Binding : BindingText());
+        if (Recorded)
+          Recorded->insert(Key);
+      }
     }
   };
   for (const FunctionDecl *F : Order)
     if (const FunctionFacts *FF = Ctx->factsOf(F))
       Record(F, FF->Calls, nullptr);
   // Calls out of the unit: with the locks held where the analysis saw
-  // them; with none where it did not (a function that touches no lock or
-  // container, one skipped, a call on no path analysed). A call left out
-  // would let the other files' locks stand for it.
-  for (const auto &[F, Callees] : I->OutOfUnitCallees) {
+  // them. Where it did not look (a function that touches no lock or
+  // container, one skipped, a call on no path analysed), with none: made
+  // from an entry point of this unit, that is the entry's callers' locks,
+  // seen through the call's arguments; from elsewhere, no lock. A call left
+  // out would let the other files' locks stand for it.
+  for (const Impl::OutOfUnit &O : I->OutOfUnitCalls) {
+    const FunctionDecl *F = O.F;
     llvm::StringSet<> Recorded;
     if (const FunctionFacts *FF = Ctx->factsOf(F))
       Record(F, FF->OutOfUnitCalls, &Recorded);
-    for (const FunctionDecl *G : Callees) {
-      if (isa<CXXConstructorDecl>(G) || isa<CXXDestructorDecl>(G))
+    std::string Via = O.CalledHere ? std::string() : crossUnitKey(F);
+    PathResolver R(Ctx->Index, F);
+    for (const CallExpr *CE : O.Calls) {
+      const FunctionDecl *G = CE->getDirectCallee();
+      if (!G || isa<CXXConstructorDecl>(G) || isa<CXXDestructorDecl>(G))
         continue;
       std::string Key = crossUnitKey(G);
-      if (!Key.empty() && !Recorded.count(Key))
+      if (Key.empty() || Recorded.count(Key))
+        continue;
+      if (Via.empty()) {
         W.addCall(Key, {});
+        continue;
+      }
+      std::optional<AccessPath> Object;
+      llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+        Object = R.resolve(MC->getImplicitObjectArgument());
+      } else if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(G) &&
+                 !Args.empty()) {
+        Object = R.resolve(Args.front());
+        Args = Args.drop_front();
+      }
+      llvm::SmallVector<std::optional<AccessPath>, 4> ArgPaths;
+      for (unsigned K = 0; K < G->getNumParams(); ++K) {
+        QualType PT = G->getParamDecl(K)->getType();
+        ArgPaths.push_back(K < Args.size() && (PT->isReferenceType() ||
+                                               PT->isPointerType())
+                               ? R.resolve(Args[K])
+                               : std::nullopt);
+      }
+      W.addCall(Key, {}, Via, BindingOf(F, Object, ArgPaths));
     }
   }
   const SourceManager &SM = Ctx->AST.getSourceManager();
@@ -669,9 +736,9 @@ void TranslationUnitAnalysis::indexAndAnalyse() {
     ++AnalysedCount;
   }
   for (const FunctionDecl *F : Idx.Functions)
-    if (!Idx.Info[F].OutOfUnitCallees.empty())
-      I->OutOfUnitCallees.push_back(
-          {F, std::move(Idx.Info[F].OutOfUnitCallees)});
+    if (!Idx.Info[F].OutOfUnitCalls.empty())
+      I->OutOfUnitCalls.push_back(
+          {F, std::move(Idx.Info[F].OutOfUnitCalls), Callers.count(F) > 0});
 
   // Thread bodies' parameter accesses, through the thread's arguments.
   for (ThreadStartInfo &T : Ctx->ThreadTable) {

@@ -3,6 +3,8 @@
 #include "ProjectCallerLocks.h"
 #include "TestAST.h"
 #include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -130,6 +132,81 @@ TEST_F(ProjectCallerLocksTest, NamesThatAreNotTheCalleesDoNotResolve) {
   EXPECT_FALSE(lockFromText("param7.mu", Free));
   EXPECT_FALSE(lockFromText("global.mu", Insert));
   EXPECT_FALSE(lockFromText("this", Insert));
+}
+
+} // namespace
+
+namespace {
+
+TEST(ProjectCallerLocksBinding, LocksAreRenamedByTheLongestBinding) {
+  BindingText B = {{"this.journal_", "this"}, {"param0", "param1"},
+                   {"this", "@Driver"}};
+  EXPECT_EQ(throughBinding("this.journal_.mu_", B), "this.mu_");
+  EXPECT_EQ(throughBinding("param0.inner.mu", B), "param1.inner.mu");
+  EXPECT_EQ(throughBinding("this.idle_mu_", B), "@Driver.idle_mu_");
+  EXPECT_EQ(throughBinding("@ns::Db.mu_", B), "@ns::Db.mu_");
+  EXPECT_FALSE(throughBinding("param2.mu", B));  // not passed on
+  EXPECT_FALSE(throughBinding("param0", B));     // a whole object
+  EXPECT_FALSE(throughBinding("this.journal_mu", {{"this.journal_", "this"}}));
+}
+
+/// A summary read from Text, written to a file of its own.
+std::unique_ptr<CallerLocksSummary> summaryOf(llvm::StringRef Text) {
+  llvm::SmallString<128> Path;
+  int FD;
+  EXPECT_FALSE(llvm::sys::fs::createTemporaryFile("calls", "locks", FD, Path));
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+  }
+  std::string Error;
+  auto S = CallerLocksSummary::load(Path, Error);
+  EXPECT_EQ(Error, "");
+  llvm::sys::fs::remove(Path);
+  return S;
+}
+
+std::vector<std::string> names(
+    const std::vector<std::pair<std::string, LockMode>> *Locks) {
+  std::vector<std::string> Out;
+  if (Locks)
+    for (const auto &[Text, Mode] : *Locks)
+      Out.push_back(Text + (Mode == LockMode::Shared ? "=s" : "=x"));
+  return Out;
+}
+
+TEST(ProjectCallerLocksBinding, CallsFromEntryPointsAddTheirCallersLocks) {
+  auto S = summaryOf(
+      // run() is called with its journal's mutex held; it calls step() on
+      // its replay_, handing it the journal; step() calls record().
+      "Driver::run()\tthis.journal_.mu_=x\tthis.stats_=s\n"
+      "Replay::step(Journal *)\t~via=Driver::run()\t~bind=this.replay_>this"
+      "\t~bind=this.journal_>param0\t~bind=this>@Driver\n"
+      "Journal::record()\t~via=Replay::step(Journal *)\t~bind=param0>this\n"
+      // Also called plainly without the lock elsewhere: none is left.
+      "Journal::note()\t~via=Replay::step(Journal *)\t~bind=param0>this\n"
+      "Journal::note()\n"
+      // From an entry point nobody records a call of: its own locks only.
+      "Journal::trim()\tthis.mu_=x\t~via=compact()\t~bind=param0>this\n");
+  ASSERT_TRUE(S);
+  EXPECT_EQ(names(S->locksAt("Replay::step(Journal *)")),
+            (std::vector<std::string>{"@Driver.stats_=s", "param0.mu_=x"}));
+  // A member of a named class keeps its name, level after level.
+  EXPECT_EQ(names(S->locksAt("Journal::record()")),
+            (std::vector<std::string>{"@Driver.stats_=s", "this.mu_=x"}));
+  EXPECT_EQ(names(S->locksAt("Journal::note()")), std::vector<std::string>{});
+  EXPECT_EQ(names(S->locksAt("Journal::trim()")),
+            (std::vector<std::string>{"this.mu_=x"}));
+}
+
+TEST(ProjectCallerLocksBinding, CyclesBetweenEntryPointsEnd) {
+  auto S = summaryOf("A()\tthis.a=x\t~via=B()\t~bind=this>this\n"
+                     "B()\tthis.b=x\t~via=A()\t~bind=this>this\n");
+  ASSERT_TRUE(S);
+  // Each has its own lock and what the other adds before the cycle closes.
+  EXPECT_EQ(names(S->locksAt("A()")),
+            (std::vector<std::string>{"this.a=x", "this.b=x"}));
+  EXPECT_FALSE(names(S->locksAt("B()")).empty());
 }
 
 } // namespace

@@ -1,0 +1,9 @@
+#include "journal.h"
+
+void Replay::step(Journal *j, int v) { j->record(v); }
+
+void Replay::skip(Journal *j, int v) { j->note(v); }
+
+static void forwardMark(Journal *j, int v) { j->mark(v); }
+
+void Replay::stepMarked(Journal *j, int v) { forwardMark(j, v); }
