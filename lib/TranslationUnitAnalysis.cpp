@@ -90,6 +90,8 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *CE) {
+    if (!Ctx.Opts.CallerLocksOut.empty())
+      CalleeExprs.insert(CE->getCallee()->IgnoreParenImpCasts());
     if (Stack.empty())
       return true;
     const FunctionDecl *Callee = CE->getDirectCallee();
@@ -123,6 +125,12 @@ public:
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    // A function taken as a value (a thread's body, a callback) may be
+    // called anywhere, under any lock: recorded as called with none.
+    if (!Ctx.Opts.CallerLocksOut.empty() && !CalleeExprs.count(DRE))
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        if (TakenSet.insert(FD->getCanonicalDecl()).second)
+          Taken.push_back(FD);
     if (Stack.empty())
       return true;
     if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
@@ -189,8 +197,13 @@ public:
 
   llvm::DenseMap<const FunctionDecl *, FnInfo> Info;
   std::vector<const FunctionDecl *> Functions;
+  /// Functions taken as values, not called (only while recording a
+  /// project's calls).
+  std::vector<const FunctionDecl *> Taken;
 
 private:
+  llvm::DenseSet<const Expr *> CalleeExprs;
+  llvm::DenseSet<const FunctionDecl *> TakenSet;
   bool isCandidate(const FunctionDecl *FD) {
     return FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
            !FD->isDefaulted() && !FD->isImplicit() && !isInSystemHeader(FD);
@@ -421,6 +434,8 @@ struct TranslationUnitAnalysis::Impl {
     bool CalledHere;
   };
   std::vector<OutOfUnit> OutOfUnitCalls;
+  /// Functions this unit takes as values (only while recording).
+  std::vector<const FunctionDecl *> Taken;
   static constexpr size_t MaxContextsPerFunction = 64;
   static constexpr size_t MaxVariantsPerContext = 8;
 
@@ -576,6 +591,9 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
   for (const FunctionDecl *F : Order)
     if (const FunctionFacts *FF = Ctx->factsOf(F))
       Record(F, FF->Calls, nullptr);
+  for (const FunctionDecl *F : I->Taken)
+    if (std::string Key = crossUnitKey(F); !Key.empty())
+      W.addCall(Key, {});
   // Calls out of the unit: with the locks held where the analysis saw
   // them. Where it did not look (a function that touches no lock or
   // container, one skipped, a call on no path analysed), with none: made
@@ -739,6 +757,7 @@ void TranslationUnitAnalysis::indexAndAnalyse() {
     if (!Idx.Info[F].OutOfUnitCalls.empty())
       I->OutOfUnitCalls.push_back(
           {F, std::move(Idx.Info[F].OutOfUnitCalls), Callers.count(F) > 0});
+  I->Taken = std::move(Idx.Taken);
 
   // Thread bodies' parameter accesses, through the thread's arguments.
   for (ThreadStartInfo &T : Ctx->ThreadTable) {

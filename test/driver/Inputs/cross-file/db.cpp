@@ -21,6 +21,10 @@ void Db::index(int v) {
     std::lock_guard<std::mutex> g(ledger_.mu_);
     ledger_.add(v);
   }
-  std::lock_guard<std::mutex> g(sink_.mu_);
-  sink_.put(v);
+  {
+    std::lock_guard<std::mutex> g(sink_.mu_);
+    sink_.put(v);
+  }
+  std::lock_guard<std::mutex> g(worker_.mu_);
+  worker_.loop();
 }

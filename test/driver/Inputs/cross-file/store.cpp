@@ -22,3 +22,9 @@ void FileSink::drain() {
   std::lock_guard<std::mutex> g(mu_);
   items_.clear();
 }
+
+void Worker::loop() { jobs_.push_back(1); }
+void Worker::stop() {
+  std::lock_guard<std::mutex> g(mu_);
+  jobs_.clear();
+}

@@ -106,6 +106,18 @@ private:
   std::vector<int> items_;
 };
 
+// A worker whose loop db.cpp runs under its mutex, and audit.cpp also
+// hands to a thread.
+class Worker {
+public:
+  void loop();
+  void stop();
+  std::mutex mu_;
+
+private:
+  std::vector<int> jobs_;
+};
+
 class Db {
 public:
   void remove(int v);
@@ -117,4 +129,5 @@ public:
   Catalog catalog_;
   Ledger ledger_;
   FileSink sink_;
+  Worker worker_;
 };
