@@ -433,6 +433,19 @@ private:
                          std::optional<AccessPath> Object,
                          const MemberBindings *Members,
                          llvm::ArrayRef<const Expr *> Args);
+  /// A call of Callee at CE, bound by B, in state S.
+  static CallSite boundCall(const FunctionDecl *Callee, const CallBinding &B,
+                            const CallExpr *CE, const FlowState &S) {
+    CallSite CS;
+    CS.Callee = Callee;
+    CS.Loc = CE->getBeginLoc();
+    CS.Object = B.Object;
+    CS.Args = B.Args;
+    CS.NullArgs = B.NullArgs;
+    CS.State = S.P;
+    CS.CallExpr = CE;
+    return CS;
+  }
   void applySummary(const FunctionDecl *Callee, const CallBinding &B,
                     const Expr *Site, FlowState &S, bool OnThisObject,
                     bool ApplyLockEffects = true);
@@ -2257,17 +2270,10 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
   for (const FunctionDecl *T : Overrides) {
     if (!Ctx.isAnalysable(T))
       continue;
-    CallBinding B = bindingFor(T, Obj, DispatchObj, nullptr, Args);
-    CallSite CS;
-    CS.Callee = T;
-    CS.Loc = CE->getBeginLoc();
-    CS.Object = B.Object;
-    CS.Args = B.Args;
-    CS.NullArgs = B.NullArgs;
-    CS.State = S.P;
+    CallSite CS = boundCall(
+        T, bindingFor(T, Obj, DispatchObj, nullptr, Args), CE, S);
     CS.OnThisObject = Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts());
     CS.Dispatched = true;
-    CS.CallExpr = CE;
     Facts->Calls.push_back(std::move(CS));
   }
 
@@ -2294,15 +2300,8 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
     std::optional<AccessPath> ObjPath;
     if (Obj && MD && !MD->isStatic())
       ObjPath = R.resolve(Obj);
-    CallBinding B = bindingFor(Callee, Obj, ObjPath, nullptr, Args);
-    CallSite CS;
-    CS.Callee = Callee;
-    CS.Loc = CE->getBeginLoc();
-    CS.Object = B.Object;
-    CS.Args = B.Args;
-    CS.State = S.P;
-    CS.CallExpr = CE;
-    Facts->OutOfUnitCalls.push_back(std::move(CS));
+    Facts->OutOfUnitCalls.push_back(boundCall(
+        Callee, bindingFor(Callee, Obj, ObjPath, nullptr, Args), CE, S));
   }
 }
 
