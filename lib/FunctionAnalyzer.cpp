@@ -433,17 +433,17 @@ private:
                          std::optional<AccessPath> Object,
                          const MemberBindings *Members,
                          llvm::ArrayRef<const Expr *> Args);
-  /// A call of Callee at CE, bound by B, in state S.
+  /// A call of Callee at Site, bound by B, in state S.
   static CallSite boundCall(const FunctionDecl *Callee, const CallBinding &B,
-                            const CallExpr *CE, const FlowState &S) {
+                            const Expr *Site, const FlowState &S) {
     CallSite CS;
     CS.Callee = Callee;
-    CS.Loc = CE->getBeginLoc();
+    CS.Loc = Site->getBeginLoc();
     CS.Object = B.Object;
     CS.Args = B.Args;
     CS.NullArgs = B.NullArgs;
     CS.State = S.P;
-    CS.CallExpr = CE;
+    CS.CallExpr = Site;
     return CS;
   }
   void applySummary(const FunctionDecl *Callee, const CallBinding &B,
@@ -2023,17 +2023,10 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
   uint64_t KeptArgs = 0;
   if (Emit) {
     keptElements(Site, B.Callee, KeptObject, KeptArgs);
-    CallSite CS;
-    CS.Callee = B.Callee;
-    CS.Loc = Site->getBeginLoc();
-    CS.Object = B.Object;
-    CS.Args = B.Args;
-    CS.NullArgs = B.NullArgs;
-    CS.State = S.P;
+    CallSite CS = boundCall(B.Callee, B, Site, S);
     CS.OnThisObject = OnThisObject;
     CS.KeptElementObject = KeptObject;
     CS.KeptElementArgs = KeptArgs;
-    CS.CallExpr = Site;
     Facts->Calls.push_back(std::move(CS));
   }
   if (!CF || CF->Skipped)
