@@ -322,21 +322,73 @@ CallerLocksSummary::load(llvm::StringRef Path, std::string &Error) {
     return S;
   }
   std::vector<std::string> Files;
+  llvm::sys::TimePoint<> Newest;
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(Path, EC), End; It != End && !EC;
-       It.increment(EC))
-    if (llvm::StringRef(It->path()).ends_with(".locks"))
-      Files.push_back(It->path());
+       It.increment(EC)) {
+    if (!llvm::StringRef(It->path()).ends_with(".locks"))
+      continue;
+    Files.push_back(It->path());
+    llvm::sys::fs::file_status St;
+    if (!llvm::sys::fs::status(It->path(), St))
+      Newest = std::max(Newest, St.getLastModificationTime());
+  }
   if (EC) {
     Error = "cannot read '" + Path.str() + "': " + EC.message();
     return nullptr;
+  }
+  // Every unit of the second pass reads the same records: the first to
+  // read them leaves them merged and resolved, one line per function, for
+  // the others (kept while no record is newer and none is added or gone).
+  llvm::SmallString<256> Merged(Path);
+  llvm::sys::path::append(Merged, "merged.summary");
+  std::string Header = "#records " + std::to_string(Files.size());
+  {
+    llvm::sys::fs::file_status St;
+    if (!llvm::sys::fs::status(Merged, St) &&
+        St.getLastModificationTime() >= Newest)
+      if (auto Buffer = llvm::MemoryBuffer::getFile(Merged))
+        if ((*Buffer)->getBuffer().split('\n').first == Header) {
+          std::string Ignored;
+          auto M = std::make_unique<CallerLocksSummary>();
+          if (M->readFile(Merged, Ignored))
+            return M;
+        }
   }
   std::sort(Files.begin(), Files.end());
   for (const std::string &F : Files)
     if (!S->readFile(F, Error))
       return nullptr;
   S->resolveVia();
+  S->writeMerged(Merged, Header);
   return S;
+}
+
+void CallerLocksSummary::writeMerged(llvm::StringRef Path,
+                                     llvm::StringRef Header) const {
+  std::vector<llvm::StringRef> Keys;
+  for (const auto &E : Calls)
+    Keys.push_back(E.getKey());
+  std::sort(Keys.begin(), Keys.end());
+  std::string Tmp = (Path + "." +
+                     std::to_string(llvm::sys::Process::getProcessId()) +
+                     ".tmp")
+                        .str();
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Tmp, EC);
+    if (EC)
+      return; // a directory we cannot write: each unit merges for itself
+    OS << Header << "\n";
+    for (llvm::StringRef Key : Keys) {
+      OS << Key;
+      for (const auto &[Lock, Mode] : Calls.find(Key)->second)
+        OS << "\t" << Lock << (Mode == LockMode::Shared ? "=s" : "=x");
+      OS << "\n";
+    }
+  }
+  if (llvm::sys::fs::rename(Tmp, Path))
+    llvm::sys::fs::remove(Tmp);
 }
 
 bool CallerLocksSummary::readFile(llvm::StringRef Path, std::string &Error) {
@@ -350,6 +402,8 @@ bool CallerLocksSummary::readFile(llvm::StringRef Path, std::string &Error) {
   unsigned LineNo = 0;
   for (llvm::StringRef Line : Lines) {
     ++LineNo;
+    if (Line.starts_with("#"))
+      continue;
     Fields.clear();
     Line.split(Fields, '\t');
     std::vector<std::pair<std::string, LockMode>> Locks;

@@ -138,6 +138,8 @@ private:
     BindingText Binding;
   };
   bool readFile(llvm::StringRef Path, std::string &Error);
+  /// Writes Calls, resolved, to Path (best effort).
+  void writeMerged(llvm::StringRef Path, llvm::StringRef Header) const;
   /// Folds the records made from entry points into Calls.
   void resolveVia();
   const Locks *resolved(llvm::StringRef Key, llvm::StringSet<> &Active);
