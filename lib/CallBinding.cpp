@@ -5,6 +5,31 @@ using namespace clang;
 
 namespace maprace {
 
+llvm::SmallVector<const Expr *, 4> callArguments(const CallExpr *CE) {
+  llvm::SmallVector<const Expr *, 4> Args;
+  unsigned First = 0;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE))
+    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()))
+      First = 1; // arg 0 is the object
+  for (unsigned I = First; I < CE->getNumArgs(); ++I)
+    Args.push_back(CE->getArg(I));
+  return Args;
+}
+
+void bindArguments(CallBinding &B, llvm::ArrayRef<const Expr *> Args,
+                   const PathResolver &R, ASTContext &AST) {
+  for (unsigned I = 0; I < B.Callee->getNumParams(); ++I) {
+    QualType PT = B.Callee->getParamDecl(I)->getType();
+    if (I < Args.size() && (PT->isReferenceType() || PT->isPointerType()))
+      B.Args.push_back(R.resolve(Args[I]));
+    else
+      B.Args.push_back(std::nullopt);
+    if (I < Args.size() && I < 64 && PT->isPointerType() &&
+        isNullPointerConstant(Args[I], AST))
+      B.NullArgs |= uint64_t(1) << I;
+  }
+}
+
 bool isDeclaredWithin(const VarDecl *VD, const FunctionDecl *FD) {
   if (!VD || !FD)
     return false;

@@ -11,6 +11,8 @@
 
 #include "AccessPath.h"
 #include "LockSet.h"
+#include "PathResolver.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include <optional>
 
@@ -31,6 +33,14 @@ struct CallBinding {
   /// to no object at all.
   uint64_t NullArgs = 0;
 };
+
+/// A call's arguments, without the object of a member operator call.
+llvm::SmallVector<const clang::Expr *, 4> callArguments(const clang::CallExpr *CE);
+
+/// Binds B.Callee's reference and pointer parameters to Args as R resolves
+/// them (the others stay unbound), and marks pointers given `nullptr`.
+void bindArguments(CallBinding &B, llvm::ArrayRef<const clang::Expr *> Args,
+                   const PathResolver &R, clang::ASTContext &AST);
 
 std::optional<AccessPath> toCaller(const AccessPath &P, const CallBinding &B);
 std::optional<AccessPath> toCallee(const AccessPath &P, const CallBinding &B);

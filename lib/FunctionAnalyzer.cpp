@@ -449,7 +449,6 @@ private:
   void applySummary(const FunctionDecl *Callee, const CallBinding &B,
                     const Expr *Site, FlowState &S, bool OnThisObject,
                     bool ApplyLockEffects = true);
-  static llvm::SmallVector<const Expr *, 4> callArgs(const CallExpr *CE);
   std::optional<AccessPath> returnedPath(const CallExpr *CE);
   void computeJoinsAhead();
   void keptElements(const clang::Expr *Site, const FunctionDecl *Callee,
@@ -1173,7 +1172,7 @@ void Analyzer::applyLockCall(const LockCall &LC, const CallExpr *CE,
       if (It != ObjectMembers.end())
         Members = &It->second;
     }
-    B = bindingFor(Callee, Obj, ObjPath, Members, callArgs(CE));
+    B = bindingFor(Callee, Obj, ObjPath, Members, callArguments(CE));
   }
   llvm::SmallVector<AccessPath, 2> Paths;
   for (const MutexOperand &Op : LC.Mutexes) {
@@ -1690,17 +1689,6 @@ void Analyzer::startThread(const ThreadStartCall &TS, FlowState &S) {
 // Statements
 //===----------------------------------------------------------------------===//
 
-llvm::SmallVector<const Expr *, 4> Analyzer::callArgs(const CallExpr *CE) {
-  llvm::SmallVector<const Expr *, 4> Args;
-  unsigned First = 0;
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE))
-    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()))
-      First = 1; // arg 0 is the object
-  for (unsigned I = First; I < CE->getNumArgs(); ++I)
-    Args.push_back(CE->getArg(I));
-  return Args;
-}
-
 CallBinding Analyzer::bindingFor(const FunctionDecl *Callee,
                                  const Expr *ObjectExpr,
                                  std::optional<AccessPath> Object,
@@ -1712,18 +1700,8 @@ CallBinding Analyzer::bindingFor(const FunctionDecl *Callee,
     B.Callee = Def;
   B.Object = Object;
   B.ObjectMembers = Members;
-  if (!B.Callee)
-    return B;
-  for (unsigned I = 0; I < B.Callee->getNumParams(); ++I) {
-    QualType PT = B.Callee->getParamDecl(I)->getType();
-    if (I < Args.size() && (PT->isReferenceType() || PT->isPointerType()))
-      B.Args.push_back(R.resolve(Args[I]));
-    else
-      B.Args.push_back(std::nullopt);
-    if (I < Args.size() && I < 64 && PT->isPointerType() &&
-        isNullPointerConstant(Args[I], Ctx.AST))
-      B.NullArgs |= uint64_t(1) << I;
-  }
+  if (B.Callee)
+    bindArguments(B, Args, R, Ctx.AST);
   return B;
 }
 
@@ -2082,7 +2060,7 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
   }
   // Guards we pass by reference and the callee unlocks.
   if (const auto *Call = dyn_cast<CallExpr>(Site)) {
-    llvm::SmallVector<const Expr *, 4> CArgs = callArgs(Call);
+    llvm::SmallVector<const Expr *, 4> CArgs = callArguments(Call);
     for (const auto &[Idx, Effect] : Sum.GuardParamUnlocks) {
       if (Idx >= CArgs.size())
         continue;
@@ -2249,7 +2227,7 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
   }
   handleContainerMember(CE, MD, Obj, S);
 
-  llvm::SmallVector<const Expr *, 4> Args = callArgs(CE);
+  llvm::SmallVector<const Expr *, 4> Args = callArguments(CE);
   handleArguments(CE, Callee, Args, S);
 
   // A virtual call runs one of the overrides defined here, in this
@@ -2577,7 +2555,7 @@ std::optional<AccessPath> Analyzer::returnedPath(const CallExpr *CE) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
     Obj = MC->getImplicitObjectArgument();
   std::optional<AccessPath> ObjPath = Obj ? R.resolve(Obj) : std::nullopt;
-  CallBinding B = bindingFor(Callee, Obj, ObjPath, nullptr, callArgs(CE));
+  CallBinding B = bindingFor(Callee, Obj, ObjPath, nullptr, callArguments(CE));
   std::optional<AccessPath> P = toCaller(*CF->Summary.ReturnedPath, B);
   --PathDepth;
   return P;

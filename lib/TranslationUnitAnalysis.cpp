@@ -618,24 +618,14 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
         W.addCall(Key, {});
         continue;
       }
-      std::optional<AccessPath> Object;
-      llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
-        Object = R.resolve(MC->getImplicitObjectArgument());
-      } else if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(G) &&
-                 !Args.empty()) {
-        Object = R.resolve(Args.front());
-        Args = Args.drop_front();
-      }
-      llvm::SmallVector<std::optional<AccessPath>, 4> ArgPaths;
-      for (unsigned K = 0; K < G->getNumParams(); ++K) {
-        QualType PT = G->getParamDecl(K)->getType();
-        ArgPaths.push_back(K < Args.size() && (PT->isReferenceType() ||
-                                               PT->isPointerType())
-                               ? R.resolve(Args[K])
-                               : std::nullopt);
-      }
-      W.addCall(Key, {}, Via, BindingOf(F, Object, ArgPaths));
+      CallBinding B;
+      B.Callee = G;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+        B.Object = R.resolve(MC->getImplicitObjectArgument());
+      else if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(G))
+        B.Object = R.resolve(CE->getArg(0));
+      bindArguments(B, callArguments(CE), R, Ctx->AST);
+      W.addCall(Key, {}, Via, BindingOf(F, B.Object, B.Args));
     }
   }
   const SourceManager &SM = Ctx->AST.getSourceManager();
