@@ -79,6 +79,15 @@ void intersectInto(std::vector<std::pair<std::string, LockMode>> &Into,
   Into = std::move(Kept);
 }
 
+/// The fields of a record's locks: `\tPATH=x` or `\tPATH=s` each.
+std::string locksAsFields(
+    const std::vector<std::pair<std::string, LockMode>> &Locks) {
+  std::string Out;
+  for (const auto &[Lock, Mode] : Locks)
+    Out += "\t" + Lock + (Mode == LockMode::Shared ? "=s" : "=x");
+  return Out;
+}
+
 } // namespace
 
 std::string crossUnitKey(const FunctionDecl *FD) {
@@ -284,8 +293,7 @@ bool CallerLocksWriter::writeInto(llvm::StringRef Dir, llvm::StringRef MainFile,
   for (const std::string &Group : Order) {
     auto [Key, Via] = llvm::StringRef(Group).split('\n');
     Text += Key;
-    for (const auto &[Lock, Mode] : Calls.find(Group)->second)
-      Text += "\t" + Lock + (Mode == LockMode::Shared ? "=s" : "=x");
+    Text += locksAsFields(Calls.find(Group)->second);
     Text += Via;
     Text += "\n";
   }
@@ -351,7 +359,7 @@ CallerLocksSummary::load(llvm::StringRef Path, std::string &Error) {
         if ((*Buffer)->getBuffer().split('\n').first == Header) {
           std::string Ignored;
           auto M = std::make_unique<CallerLocksSummary>();
-          if (M->readFile(Merged, Ignored))
+          if (M->readText((*Buffer)->getBuffer(), Merged, Ignored))
             return M;
         }
   }
@@ -380,12 +388,8 @@ void CallerLocksSummary::writeMerged(llvm::StringRef Path,
     if (EC)
       return; // a directory we cannot write: each unit merges for itself
     OS << Header << "\n";
-    for (llvm::StringRef Key : Keys) {
-      OS << Key;
-      for (const auto &[Lock, Mode] : Calls.find(Key)->second)
-        OS << "\t" << Lock << (Mode == LockMode::Shared ? "=s" : "=x");
-      OS << "\n";
-    }
+    for (llvm::StringRef Key : Keys)
+      OS << Key << locksAsFields(Calls.find(Key)->second) << "\n";
   }
   if (llvm::sys::fs::rename(Tmp, Path))
     llvm::sys::fs::remove(Tmp);
@@ -397,8 +401,13 @@ bool CallerLocksSummary::readFile(llvm::StringRef Path, std::string &Error) {
     Error = "cannot read '" + Path.str() + "': " + Buffer.getError().message();
     return false;
   }
+  return readText((*Buffer)->getBuffer(), Path, Error);
+}
+
+bool CallerLocksSummary::readText(llvm::StringRef Text, llvm::StringRef Path,
+                                  std::string &Error) {
   llvm::SmallVector<llvm::StringRef, 8> Lines, Fields;
-  (*Buffer)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  Text.split(Lines, '\n', -1, /*KeepEmpty=*/false);
   unsigned LineNo = 0;
   for (llvm::StringRef Line : Lines) {
     ++LineNo;

@@ -138,6 +138,8 @@ private:
     BindingText Binding;
   };
   bool readFile(llvm::StringRef Path, std::string &Error);
+  /// Reads the records in Text (read from Path).
+  bool readText(llvm::StringRef Text, llvm::StringRef Path, std::string &Error);
   /// Writes Calls, resolved, to Path (best effort).
   void writeMerged(llvm::StringRef Path, llvm::StringRef Header) const;
   /// Folds the records made from entry points into Calls.
@@ -146,7 +148,6 @@ private:
   llvm::StringMap<Locks> Calls;
   llvm::StringMap<std::vector<ViaRecord>> ViaCalls;
   llvm::StringMap<Locks> Resolved;
-  llvm::StringSet<> Unrecorded;
 };
 
 } // namespace maprace
