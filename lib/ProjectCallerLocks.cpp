@@ -177,6 +177,24 @@ locksAsText(const LockSet &L, const FunctionDecl *FD) {
   return Out;
 }
 
+BindingText bindingAsText(const FunctionDecl *Caller, const CallBinding &B) {
+  BindingText Binding;
+  auto Bind = [&](const std::optional<AccessPath> &P, std::string To) {
+    if (P)
+      if (std::string From = pathAsText(*P, Caller); !From.empty())
+        Binding.push_back({From, std::move(To)});
+  };
+  Bind(B.Object, "this");
+  for (size_t K = 0; K < B.Args.size(); ++K)
+    Bind(B.Args[K], "param" + std::to_string(K));
+  if (llvm::none_of(Binding, [](const auto &R) { return R.first == "this"; }))
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Caller))
+      if (!MD->isStatic())
+        if (std::string Self = ownerName(MD->getParent()); !Self.empty())
+          Binding.push_back({"this", "@" + Self});
+  return Binding;
+}
+
 std::optional<std::string> throughBinding(llvm::StringRef Lock,
                                           const BindingText &B) {
   const std::pair<std::string, std::string> *Best = nullptr;

@@ -33,6 +33,7 @@
 #ifndef MAPRACE_PROJECTCALLERLOCKS_H
 #define MAPRACE_PROJECTCALLERLOCKS_H
 
+#include "CallBinding.h"
 #include "LockSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -63,6 +64,12 @@ std::string ownerName(const clang::CXXRecordDecl *RD);
 /// How a callee sees its caller's objects: pairs (the caller's path as
 /// text, the callee's root: `this` or `paramN`).
 using BindingText = std::vector<std::pair<std::string, std::string>>;
+
+/// How B's callee sees the objects of Caller, a call's caller: its
+/// object and reference parameters as text in the caller's terms, and the
+/// rest of the caller's own object as its class (`this>@ns::Db`).
+BindingText bindingAsText(const clang::FunctionDecl *Caller,
+                          const CallBinding &B);
 
 /// A lock named in the caller's terms, named in the callee's through B;
 /// nullopt if the callee cannot name it. A member of a named class

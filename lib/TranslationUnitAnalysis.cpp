@@ -528,29 +528,6 @@ void TranslationUnitAnalysis::run() {
 void TranslationUnitAnalysis::writeCallerLocks() const {
   // Every call this unit makes, in every state its caller runs in.
   CallerLocksWriter W;
-  // How G sees F's objects, for a call made from F when F is an entry point
-  // of this unit: its callers elsewhere hold more.
-  auto BindingOf = [](const FunctionDecl *F,
-                      const std::optional<AccessPath> &Object,
-                      llvm::ArrayRef<std::optional<AccessPath>> Args) {
-    BindingText Binding;
-    auto Bind = [&](const std::optional<AccessPath> &P, std::string To) {
-      if (P)
-        if (std::string From = pathAsText(*P, F); !From.empty())
-          Binding.push_back({From, std::move(To)});
-    };
-    Bind(Object, "this");
-    for (size_t K = 0; K < Args.size(); ++K)
-      Bind(Args[K], "param" + std::to_string(K));
-    // The rest of the caller's own object: named by its class, as G names
-    // a caller's member held around the call.
-    if (llvm::none_of(Binding, [](const auto &R) { return R.first == "this"; }))
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(F))
-        if (!MD->isStatic())
-          if (std::string Self = ownerName(MD->getParent()); !Self.empty())
-            Binding.push_back({"this", "@" + Self});
-    return Binding;
-  };
   auto Record = [&](const FunctionDecl *F, const std::vector<CallSite> &Calls,
                     llvm::StringSet<> *Recorded) {
     auto It = I->States.find(F);
@@ -577,7 +554,7 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
                          EC.Root->getCanonicalDecl() == F->getCanonicalDecl();
         if (FromEntry && !Binding) {
           Via = crossUnitKey(F);
-          Binding = BindingOf(F, CS.Object, CS.Args);
+          Binding = bindingAsText(F, B);
         }
         W.addCall(Key,
                   locksAsText(toCallee(heldAtCall(S.State.Held, CS), B), G),
@@ -625,7 +602,7 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
       else if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(G))
         B.Object = R.resolve(CE->getArg(0));
       bindArguments(B, callArguments(CE), R, Ctx->AST);
-      W.addCall(Key, {}, Via, BindingOf(F, B.Object, B.Args));
+      W.addCall(Key, {}, Via, bindingAsText(F, B));
     }
   }
   const SourceManager &SM = Ctx->AST.getSourceManager();
