@@ -126,8 +126,9 @@ public:
   }
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     // A function taken as a value (a thread's body, a callback) may be
-    // called anywhere, under any lock: recorded as called with none.
-    if (!Ctx.Opts.CallerLocksOut.empty() && !CalleeExprs.count(DRE))
+    // called anywhere, under any lock: an entry point even when private,
+    // and recorded as called with none.
+    if (!CalleeExprs.count(DRE))
       if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
         if (TakenSet.insert(FD->getCanonicalDecl()).second)
           Taken.push_back(FD);
@@ -197,8 +198,7 @@ public:
 
   llvm::DenseMap<const FunctionDecl *, FnInfo> Info;
   std::vector<const FunctionDecl *> Functions;
-  /// Functions taken as values, not called (only while recording a
-  /// project's calls).
+  /// Functions taken as values (their address, not a call).
   std::vector<const FunctionDecl *> Taken;
 
 private:
@@ -806,20 +806,26 @@ void TranslationUnitAnalysis::propagateContexts() {
   }
   // Entry points: what nothing here calls. Private members are not (their
   // callers are members defined in another translation unit, in contexts
-  // we cannot see), nor are lambdas (they run where they are created).
-  auto AddRoot = [this](const FunctionDecl *F) {
+  // we cannot see), unless their address is taken: handed to a scheduler
+  // or kept as a callback, they run whenever and wherever it calls them.
+  // Nor are lambdas (they run where they are created).
+  llvm::DenseSet<const FunctionDecl *> Taken;
+  for (const FunctionDecl *F : I->Taken)
+    Taken.insert(F->getCanonicalDecl());
+  auto AddRoot = [this, &Taken](const FunctionDecl *F) {
     if (const auto *MD = dyn_cast<CXXMethodDecl>(F)) {
       if (MD->getParent()->isLambda())
         return false;
-      if (MD->getCanonicalDecl()->getAccess() == AS_private &&
+      bool Escapes = Taken.count(MD->getCanonicalDecl());
+      if (!Escapes && MD->getCanonicalDecl()->getAccess() == AS_private &&
           !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD))
         return false;
       // Nor are protected overrides that take no lock themselves: hooks
       // their base class calls, from members defined elsewhere, under its
       // lock (a virtual call seen here is followed). One that locks for
       // itself is meant to be called concurrently and stays an entry.
-      if (MD->getAccess() == AS_protected && MD->size_overridden_methods() &&
-          !takesLock(Ctx->factsOf(MD)))
+      if (!Escapes && MD->getAccess() == AS_protected &&
+          MD->size_overridden_methods() && !takesLock(Ctx->factsOf(MD)))
         return false;
     }
     ExecutionContext C;
