@@ -78,7 +78,22 @@ struct FlowState {
       *this = O;
       return;
     }
+    // A lock held on entry, released and taken again on one path, untouched
+    // on the other, is held on both (`if (slow) { mu.unlock(); ...;
+    // mu.lock(); }`): unlocking a mutex one does not hold says the callers
+    // hold it. Plain intersection would keep it released after the join.
+    llvm::SmallVector<HeldLock, 1> Retaken;
+    for (const HeldLock &H : P.Acquired)
+      if (P.ReleasedEntry.contains(H.Path) &&
+          !O.P.ReleasedEntry.contains(H.Path) && !O.P.Acquired.contains(H.Path))
+        Retaken.push_back(H);
+    for (const HeldLock &H : O.P.Acquired)
+      if (O.P.ReleasedEntry.contains(H.Path) &&
+          !P.ReleasedEntry.contains(H.Path) && !P.Acquired.contains(H.Path))
+        Retaken.push_back(H);
     P.Acquired.intersect(O.P.Acquired);
+    for (const HeldLock &H : Retaken)
+      P.Acquired.add(H);
     P.ReleasedEntry.unite(O.P.ReleasedEntry);
     P.Live.unite(O.P.Live);
     P.Joined.intersect(O.P.Joined);
