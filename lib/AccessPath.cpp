@@ -64,6 +64,15 @@ std::string AccessPath::display() const {
   return S;
 }
 
+std::string AccessPath::qualifiedDisplay() const {
+  if (Kind == RootKind::This && !Steps.empty())
+    if (const auto *F = dyn_cast_or_null<FieldDecl>(Steps.front()))
+      if (const auto *RD = dyn_cast<RecordDecl>(F->getParent()))
+        if (RD->getIdentifier())
+          return RD->getNameAsString() + "::" + display();
+  return display();
+}
+
 bool AccessPath::operator==(const AccessPath &O) const {
   if (Kind != O.Kind || Steps != O.Steps)
     return false;

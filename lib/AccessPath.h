@@ -100,6 +100,8 @@ public:
 
   /// "cache_", "g_registry.mu", "shards_[].map".
   std::string display() const;
+  /// The same with the class of a member of `this`: "Cache::mu_".
+  std::string qualifiedDisplay() const;
 
   bool operator==(const AccessPath &O) const;
   bool operator!=(const AccessPath &O) const { return !(*this == O); }

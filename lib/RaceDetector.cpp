@@ -40,10 +40,37 @@ bool shareALock(const AccessRecord &X, const AccessRecord &Y) {
   return false;
 }
 
-std::string lockList(const LockSet &L, const char *Conj) {
+/// How a finding names its locks: by their path, and with their class
+/// where two different locks in it would read the same ("holding 'mutex_'
+/// but not 'mutex_'", one lock of the file system, one of a file).
+class LockNames {
+public:
+  LockNames() = default;
+  LockNames(std::initializer_list<const LockSet *> Sets,
+            const std::optional<AccessPath> &Guard = std::nullopt) {
+    for (const LockSet *L : Sets)
+      for (const HeldLock &H : *L)
+        Paths.push_back(H.Path);
+    if (Guard)
+      Paths.push_back(*Guard);
+  }
+  std::string operator()(const AccessPath &P) const {
+    std::string D = P.display();
+    for (const AccessPath &Q : Paths)
+      if (Q != P && Q.display() == D)
+        return P.qualifiedDisplay();
+    return D;
+  }
+
+private:
+  std::vector<AccessPath> Paths;
+};
+
+std::string lockList(const LockSet &L, const char *Conj,
+                     const LockNames &Name = LockNames()) {
   std::vector<std::string> Names;
   for (const HeldLock &H : L)
-    Names.push_back("'" + H.Path.display() + "'");
+    Names.push_back("'" + Name(H.Path) + "'");
   std::sort(Names.begin(), Names.end());
   Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
   std::string S;
@@ -71,10 +98,11 @@ std::string whereName(const FunctionDecl *FD) {
 }
 
 /// "'mu_' (shared) and 'b_'": locks with their mode when shared.
-std::string lockListWithModes(const LockSet &L) {
+std::string lockListWithModes(const LockSet &L,
+                              const LockNames &Name = LockNames()) {
   std::vector<std::string> Names;
   for (const HeldLock &H : L)
-    Names.push_back("'" + H.Path.display() + "'" +
+    Names.push_back("'" + Name(H.Path) + "'" +
                     (H.Mode == LockMode::Shared ? " (shared)" : ""));
   std::sort(Names.begin(), Names.end());
   std::string S;
@@ -625,10 +653,11 @@ Finding RaceDetector::render(const RacePair &P) const {
   F.K = Finding::UnguardedAccess;
   F.Loc = SA.Loc;
   std::string Name = SA.Path.display();
+  LockNames Lock({&S.Held, &O.Held}, P.Guard);
   std::string Head = "data race on '" + Name + "' (" +
                      containerType(SA, Ctx.AST) + "): " + kindWithDetail(SA);
   if (!O.Held.empty()) {
-    Head += " without holding " + lockList(O.Held, "or") + "; the conflicting " +
+    Head += " without holding " + lockList(O.Held, "or", Lock) + "; the conflicting " +
             std::string(accessKindName(OA.Kind)) + " in " +
             whereName(describedFunction(O, Ctx.ThreadTable)) + " holds " +
             (O.Held.size() == 1 ? "it" : "them");
@@ -651,7 +680,7 @@ Finding RaceDetector::render(const RacePair &P) const {
     std::string N = "conflicting " + kindWithDetail(OA) + " in " +
                     whereName(describedFunction(O, Ctx.ThreadTable));
     N += O.Held.empty() ? ", with no lock held"
-                        : ", holding " + lockList(O.Held, "and");
+                        : ", holding " + lockList(O.Held, "and", Lock);
     F.Notes.push_back({OA.Loc, N});
   }
   if (S.Thread) {
@@ -677,10 +706,10 @@ Finding RaceDetector::render(const RacePair &P) const {
       continue;
     F.Notes.push_back(
         {RS.Loc, RS.Temporary
-                     ? "the temporary guard releases '" + RS.Path.display() +
+                     ? "the temporary guard releases '" + Lock(RS.Path) +
                            "' at the end of its full-expression, before "
                            "the access"
-                     : "'" + RS.Path.display() +
+                     : "'" + Lock(RS.Path) +
                            "' is released here, before the access"});
     break;
   }
@@ -688,12 +717,12 @@ Finding RaceDetector::render(const RacePair &P) const {
     F.Notes.push_back({D->getLocation(), "'" + Name + "' is declared here"});
   if (std::optional<FixItHint> Fix = lockGuardFix(P)) {
     F.Fixes.push_back(*Fix);
-    F.Notes.push_back({SA.Loc, "fix: hold " + lockList(O.Held, "or") +
+    F.Notes.push_back({SA.Loc, "fix: hold " + lockList(O.Held, "or", Lock) +
                                    " here, as every other access to '" +
                                    Name + "' does"});
   } else if (!O.Held.empty()) {
     F.Notes.push_back(
-        {SA.Loc, "fix: hold " + lockList(O.Held, "or") +
+        {SA.Loc, "fix: hold " + lockList(O.Held, "or", Lock) +
                      " here too; or keep '" + Name +
                      "' behind one reader/writer lock (shared_lock to read, "
                      "unique_lock to write), or in a small class whose every "
@@ -792,6 +821,7 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
   F.K = Finding::LockMismatch;
   F.Loc = SA.Loc;
   std::string Name = SA.Path.display();
+  LockNames Lock({&S.Held, &O.Held}, P.Guard);
   std::string Head = "data race on '" + Name + "' (" +
                      containerType(SA, Ctx.AST) + "): " + kindWithDetail(SA);
   std::string Other = std::string(accessKindName(OA.Kind)) + " in " +
@@ -802,7 +832,7 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
       if (O.Held.contains(L.Path))
         Common.add(L);
     bool Many = Common.size() > 1;
-    Head += " while " + lockList(Common, "and") + (Many ? " are" : " is") +
+    Head += " while " + lockList(Common, "and", Lock) + (Many ? " are" : " is") +
             " held only in shared mode (" + (Many ? "reader locks" : "a reader lock") +
             ")";
     if (Self)
@@ -815,41 +845,41 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
     if (!Self)
       F.Notes.push_back({OA.Loc, "concurrent " + kindWithDetail(OA) + " in " +
                                      whereName(describedFunction(O, Threads)) +
-                                     ", holding " + lockListWithModes(O.Held)});
+                                     ", holding " + lockListWithModes(O.Held, Lock)});
     for (const HeldLock &L : Common)
       if (const HeldLock *H = S.Held.find(L.Path))
         if (H->AcquiredAt.isValid()) {
           if (H->Required)
             F.Notes.push_back(
                 {H->AcquiredAt, whereName(SA.InnerFunction) + " requires '" +
-                                    L.Path.display() +
+                                    Lock(L.Path) +
                                     "' only in shared mode "
                                     "(requires_shared_capability); a write "
                                     "needs it exclusively"});
           else
-            F.Notes.push_back({H->AcquiredAt, "'" + L.Path.display() +
+            F.Notes.push_back({H->AcquiredAt, "'" + Lock(L.Path) +
                                                   "' is acquired in shared mode "
                                                   "here; a write needs it "
                                                   "exclusively"});
           break;
         }
   } else {
-    std::string Guard = P.Guard ? "'" + P.Guard->display() + "'" : "";
-    Head += " holding " + lockList(S.Held, "and");
+    std::string Guard = P.Guard ? "'" + Lock(*P.Guard) + "'" : "";
+    Head += " holding " + lockList(S.Held, "and", Lock);
     if (P.Guard && !S.Held.contains(*P.Guard))
       Head += " but not " + Guard + ", the lock most accesses to '" + Name +
               "' hold";
     Head += "; the conflicting " + Other + " holds " +
-            lockList(O.Held, "and");
+            lockList(O.Held, "and", Lock);
     F.Message = Head;
     if (!Self)
       F.Notes.push_back({OA.Loc, "conflicting " + kindWithDetail(OA) + " in " +
                                      whereName(describedFunction(O, Threads)) +
-                                     ", holding " + lockListWithModes(O.Held)});
+                                     ", holding " + lockListWithModes(O.Held, Lock)});
     addCalledWithoutNote(F, S, O, A);
     for (const HeldLock &H : S.Held)
       if (H.AcquiredAt.isValid()) {
-        F.Notes.push_back({H.AcquiredAt, "'" + H.Path.display() +
+        F.Notes.push_back({H.AcquiredAt, "'" + Lock(H.Path) +
                                              "' is acquired here"});
         break;
       }
@@ -875,7 +905,7 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
           F.Fixes.push_back(*Fix);
           Edited.insert(H.Guard);
           F.Notes.push_back({H.Guard->getLocation(),
-                             "fix: take '" + H.Path.display() +
+                             "fix: take '" + Lock(H.Path) +
                                  "' exclusively here (std::unique_lock)"});
           break;
         }
@@ -889,7 +919,7 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
   } else {
     F.Notes.push_back(
         {SA.Loc, "fix: guard every access to '" + Name + "' with one mutex" +
-                     (P.Guard ? " ('" + P.Guard->display() + "')" : "")});
+                     (P.Guard ? " ('" + Lock(*P.Guard) + "')" : "")});
   }
   return F;
 }
