@@ -2090,10 +2090,18 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
           TempReleases[Site].push_back(canonicalLock(M));
     }
   }
-  // Locks the callee drops and takes again: gone for a while.
-  if (Emit)
-    for (const AccessPath &P : toCaller(Sum.ReleasedSomewhere, B))
-      TempReleases[Site].push_back(canonicalLock(P));
+  // Locks the callee drops and takes again: gone for a while, and what
+  // was obtained under them before the call may be gone too.
+  for (const AccessPath &P : toCaller(Sum.ReleasedSomewhere, B)) {
+    AccessPath C = canonicalLock(P);
+    if (Emit)
+      TempReleases[Site].push_back(C);
+    for (HandleFact &H : S.Handles)
+      if (H.Lock == C && !H.Stale) {
+        H.Stale = true;
+        H.ReleaseLoc = Site->getBeginLoc();
+      }
+  }
   S.P.Live.unite(Sum.EscapedThreads);
   // The callee stored the thread into a handle we can name.
   for (unsigned T : Sum.EscapedThreads) {

@@ -59,3 +59,46 @@ private:
   bool slow_ = false;
 };
 } // namespace drops_on_one_path
+
+// What was obtained under the lock before such a call may be gone after
+// it: the callee let other threads in. Looked up again after the call, it
+// is fresh.
+#include <map>
+namespace handle_across_the_call {
+class Cache {
+public:
+  int Stale(int k) {
+    mu_.lock();
+    auto it = m_.find(k);
+    Delay();
+    int v = it->second;
+// CHECK: callee-drops-and-retakes-on-one-path.cpp:[[@LINE-1]]:13: warning: iterator 'it' into 'm_' (std::map<int, int>) is used after 'mu_' was released and taken again; a concurrent write ('operator[]' inserts missing keys) in 'Cache::Put' holding 'mu_' may invalidate it in between [maprace-unguarded-access]
+// CHECK: callee-drops-and-retakes-on-one-path.cpp:[[@LINE-3]]:5: note: 'mu_' is released here
+    mu_.unlock();
+    return v;
+  }
+  int Fresh(int k) {
+    mu_.lock();
+    Delay();
+    auto it = m_.find(k);
+    int v = it->second;
+    mu_.unlock();
+    return v;
+  }
+  void Put(int k) {
+    std::lock_guard<std::mutex> g(mu_);
+    m_[k] = 1;
+  }
+
+private:
+  void Delay() {
+    if (slow_) {
+      mu_.unlock();
+      mu_.lock();
+    }
+  }
+  std::mutex mu_;
+  std::map<int, int> m_;
+  bool slow_ = false;
+};
+} // namespace handle_across_the_call
