@@ -576,15 +576,17 @@ std::vector<Finding> RaceDetector::collect(bool WantUnguarded) const {
       Extra += N.Message.find("' is also ") != std::string::npos;
     if (Extra >= 3)
       continue;
+    LockNames Lock({&P.Site->Held, &P.Partner->Held}, P.Guard);
     std::string Missing;
     if (P.K == RacePair::SharedWrite)
       Missing = "under the reader lock";
     else if (P.K == RacePair::DifferentGuards && P.Guard)
-      Missing = "without holding '" + P.Guard->display() + "'";
+      Missing = "without holding '" + Lock(*P.Guard) + "'";
     else
       Missing = P.Partner->Held.empty()
                     ? "with no lock held"
-                    : "without holding " + lockList(P.Partner->Held, "or");
+                    : "without holding " +
+                          lockList(P.Partner->Held, "or", Lock);
     // Keep the declaration note last.
     FindingNote N{SA.Loc, "'" + SA.Path.display() + "' is also " +
                               (SA.Kind == AccessKind::Write ? "written"
@@ -657,7 +659,8 @@ Finding RaceDetector::render(const RacePair &P) const {
   std::string Head = "data race on '" + Name + "' (" +
                      containerType(SA, Ctx.AST) + "): " + kindWithDetail(SA);
   if (!O.Held.empty()) {
-    Head += " without holding " + lockList(O.Held, "or", Lock) + "; the conflicting " +
+    Head += " without holding " + lockList(O.Held, "or", Lock) +
+            "; the conflicting " +
             std::string(accessKindName(OA.Kind)) + " in " +
             whereName(describedFunction(O, Ctx.ThreadTable)) + " holds " +
             (O.Held.size() == 1 ? "it" : "them");
@@ -832,7 +835,8 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
       if (O.Held.contains(L.Path))
         Common.add(L);
     bool Many = Common.size() > 1;
-    Head += " while " + lockList(Common, "and", Lock) + (Many ? " are" : " is") +
+    Head += " while " + lockList(Common, "and", Lock) +
+            (Many ? " are" : " is") +
             " held only in shared mode (" + (Many ? "reader locks" : "a reader lock") +
             ")";
     if (Self)
@@ -845,7 +849,8 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
     if (!Self)
       F.Notes.push_back({OA.Loc, "concurrent " + kindWithDetail(OA) + " in " +
                                      whereName(describedFunction(O, Threads)) +
-                                     ", holding " + lockListWithModes(O.Held, Lock)});
+                                     ", holding " +
+                                     lockListWithModes(O.Held, Lock)});
     for (const HeldLock &L : Common)
       if (const HeldLock *H = S.Held.find(L.Path))
         if (H->AcquiredAt.isValid()) {
@@ -875,7 +880,8 @@ Finding RaceDetector::renderMismatch(const RacePair &P) const {
     if (!Self)
       F.Notes.push_back({OA.Loc, "conflicting " + kindWithDetail(OA) + " in " +
                                      whereName(describedFunction(O, Threads)) +
-                                     ", holding " + lockListWithModes(O.Held, Lock)});
+                                     ", holding " +
+                                     lockListWithModes(O.Held, Lock)});
     addCalledWithoutNote(F, S, O, A);
     for (const HeldLock &H : S.Held)
       if (H.AcquiredAt.isValid()) {

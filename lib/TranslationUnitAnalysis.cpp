@@ -434,7 +434,8 @@ struct TranslationUnitAnalysis::Impl {
     bool CalledHere;
   };
   std::vector<OutOfUnit> OutOfUnitCalls;
-  /// Functions this unit takes as values (only while recording).
+  /// Functions this unit takes as values: entry points even when
+  /// private, and recorded as called with no lock.
   std::vector<const FunctionDecl *> Taken;
   static constexpr size_t MaxContextsPerFunction = 64;
   static constexpr size_t MaxVariantsPerContext = 8;
