@@ -5,6 +5,7 @@
 #include "ForwardingModel.h"
 #include "LoopElementArgs.h"
 #include "LoopModel.h"
+#include "OnceModel.h"
 #include "ReadOnlyViews.h"
 #include "RepeatedAccesses.h"
 #include "clang/AST/ParentMap.h"
@@ -382,6 +383,8 @@ private:
   void handleLambda(const LambdaExpr *LE, FlowState &S);
   /// Is the lambda made into a std::function (or the like) right away?
   bool keptInCallableWrapper(const LambdaExpr *LE);
+  bool handleOnceCall(const OnceCall &OC, const CallExpr *CE, FlowState &S);
+  std::optional<AccessPath> onceFlagRunning(const LambdaExpr *LE);
   void noteTryResult(const Stmt *St);
   void rememberTryResult(const Decl *V, const Expr *Value);
   const PendingTry *pendingTryOf(const Expr *E) const;
@@ -401,6 +404,7 @@ private:
                       const FlowState &Out);
 
   // Locks.
+  void noteLockingClass(const AccessPath &P);
   void acquire(FlowState &S, const AccessPath &P, LockMode M,
                SourceLocation Loc);
   AccessPath canonicalLock(const AccessPath &P) const;
@@ -1045,6 +1049,10 @@ void Analyzer::acquire(FlowState &S, const AccessPath &P0, LockMode M,
                        SourceLocation Loc) {
   AccessPath P = canonicalLock(P0);
   S.P.Acquired.acquireOnce({P, M, Loc});
+  noteLockingClass(P);
+}
+
+void Analyzer::noteLockingClass(const AccessPath &P) {
   // (A loop-thread role does not make its class a locking class.)
   if (Emit && P.kind() == RootKind::This && !P.steps().empty() &&
       !isLoopThreadRole(P))
@@ -2225,6 +2233,10 @@ void Analyzer::handleCall(const CallExpr *CE, FlowState &S) {
       return;
   }
 
+  if (std::optional<OnceCall> OC = classifyOnceCall(CE))
+    if (handleOnceCall(*OC, CE, S))
+      return;
+
   if (std::optional<LockCall> LC = Ctx.Locks.classifyCall(CE)) {
     applyLockCall(*LC, CE, S);
     if (Callee && Ctx.isAnalysable(Callee) && Emit) {
@@ -2392,6 +2404,8 @@ void Analyzer::handleLambda(const LambdaExpr *LE, FlowState &S) {
   for (const LambdaCapture &C : LE->captures())
     CS.OnThisObject |= C.capturesThis();
   CS.ArgsPerCall = keptInCallableWrapper(LE);
+  if (std::optional<AccessPath> Flag = onceFlagRunning(LE))
+    CS.State.Acquired.add({*Flag, LockMode::Exclusive, LE->getBeginLoc()});
   // Posted to an event loop we can name: it runs later, on the loop's
   // thread, holding its loop-thread role and none of our locks.
   auto Posted = Scan.PostedLambdas.find(LE);
@@ -2411,6 +2425,67 @@ void Analyzer::handleLambda(const LambdaExpr *LE, FlowState &S) {
     }
   }
   Facts->Calls.push_back(std::move(CS));
+}
+
+// call_once(flag, f): f runs holding the flag exclusively, the code after
+// it holds the flag shared (OnceModel.h). A lambda is handled where it is
+// created (onceFlagRunning). False when the flag cannot be named: an
+// ordinary call then.
+bool Analyzer::handleOnceCall(const OnceCall &OC, const CallExpr *CE,
+                              FlowState &S) {
+  std::optional<AccessPath> Resolved = R.resolve(OC.Flag);
+  if (!Resolved)
+    return false;
+  AccessPath Flag = canonicalLock(*Resolved);
+  const Expr *Callable = stripWrappers(OC.Callable);
+  if (Emit && !isa<LambdaExpr>(Callable)) {
+    const FunctionDecl *Body = ThreadModel::syncCallableBody(Callable);
+    bool OnThis = false;
+    // `call_once(flag, &C::Init, this)`.
+    if (!Body && CE->getNumArgs() >= 3)
+      if (const auto *UO = dyn_cast<UnaryOperator>(Callable))
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(
+                UO->getSubExpr()->IgnoreParenImpCasts()))
+          if (isa<CXXThisExpr>(CE->getArg(2)->IgnoreParenImpCasts())) {
+            Body = dyn_cast<CXXMethodDecl>(DRE->getDecl());
+            OnThis = Body != nullptr;
+          }
+    if (Body && Ctx.isAnalysable(Body)) {
+      CallSite CS;
+      CS.Callee = Body->getDefinition() ? Body->getDefinition() : Body;
+      CS.Loc = Callable->getBeginLoc();
+      CS.State = S.P;
+      CS.State.Acquired.add({Flag, LockMode::Exclusive, CE->getBeginLoc()});
+      CS.OnThisObject = OnThis;
+      Facts->Calls.push_back(std::move(CS));
+    }
+  }
+  if (!S.P.Acquired.contains(Flag))
+    S.P.Acquired.add(
+        {Flag, LockMode::Shared, CE->getBeginLoc(), /*Asserted=*/true});
+  // A class that initialises once on its own flag is meant to be shared.
+  noteLockingClass(Flag);
+  return true;
+}
+
+std::optional<AccessPath> Analyzer::onceFlagRunning(const LambdaExpr *LE) {
+  const Stmt *Cur = LE;
+  for (int Guard = 0; Guard < 8; ++Guard) {
+    const Stmt *P = parents().getParent(Cur);
+    if (const auto *CE = dyn_cast_or_null<CallExpr>(P)) {
+      std::optional<OnceCall> OC = classifyOnceCall(CE);
+      if (!OC || stripWrappers(OC->Callable) != LE)
+        return std::nullopt;
+      std::optional<AccessPath> Flag = R.resolve(OC->Flag);
+      return Flag ? std::optional<AccessPath>(canonicalLock(*Flag))
+                  : std::nullopt;
+    }
+    if (!isa_and_nonnull<ImplicitCastExpr, MaterializeTemporaryExpr,
+                         CXXBindTemporaryExpr, ParenExpr>(P))
+      return std::nullopt;
+    Cur = P;
+  }
+  return std::nullopt;
 }
 
 bool Analyzer::keptInCallableWrapper(const LambdaExpr *LE) {

@@ -26,10 +26,12 @@ bool isWrite(const AccessRecord &R) {
 
 /// A lock both hold, exclusively on at least one side, keeps them apart.
 bool excludeEachOther(const AccessRecord &X, const AccessRecord &Y) {
-  for (const HeldLock &L : X.Held)
-    if (const HeldLock *M = Y.Held.find(L.Path))
-      if (L.Mode == LockMode::Exclusive || M->Mode == LockMode::Exclusive)
-        return true;
+  for (const LockSet *Set : {&X.Held, &X.Ordered})
+    for (const HeldLock &L : *Set)
+      if (const HeldLock *M = (Set == &X.Held ? Y.Held : Y.Ordered)
+                                  .find(L.Path))
+        if (L.Mode == LockMode::Exclusive || M->Mode == LockMode::Exclusive)
+          return true;
   return false;
 }
 
@@ -205,9 +207,10 @@ bool RaceDetector::isOwnLock(const AccessPath &Container,
 }
 
 bool RaceDetector::holdsOwnLock(const AccessRecord &R) const {
-  for (const HeldLock &H : R.Held)
-    if (isOwnLock(R.Access->Path, H.Path))
-      return true;
+  for (const LockSet *Set : {&R.Held, &R.Ordered})
+    for (const HeldLock &H : *Set)
+      if (isOwnLock(R.Access->Path, H.Path))
+        return true;
   return false;
 }
 

@@ -4,6 +4,7 @@
 #include "EntryLockInference.h"
 #include "FunctionAnalyzer.h"
 #include "NameUtil.h"
+#include "OnceModel.h"
 #include "ProjectCallerLocks.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/LambdaCapture.h"
@@ -92,6 +93,14 @@ public:
   bool VisitCallExpr(CallExpr *CE) {
     if (!Ctx.Opts.CallerLocksOut.empty())
       CalleeExprs.insert(CE->getCallee()->IgnoreParenImpCasts());
+    // call_once(flag, &C::Init, this) calls Init, under the flag: not a
+    // function handed on to run anywhere.
+    if (std::optional<OnceCall> OC = classifyOnceCall(CE)) {
+      const Expr *F = stripWrappers(OC->Callable);
+      if (const auto *UO = dyn_cast<UnaryOperator>(F))
+        F = UO->getSubExpr()->IgnoreParenImpCasts();
+      CalleeExprs.insert(F);
+    }
     if (Stack.empty())
       return true;
     const FunctionDecl *Callee = CE->getDirectCallee();
@@ -1244,11 +1253,20 @@ void TranslationUnitAnalysis::buildRecords() {
   // hundred thread starts) does not copy a set of a hundred ids each time.
   llvm::DenseSet<size_t> Seen;
   auto Add = [&](AccessRecord R) {
+    // Once flags order, they guard nothing: kept apart (OnceModel.h).
+    for (const HeldLock &L : R.Held)
+      if (isOnceFlag(L.Path))
+        R.Ordered.add(L);
+    for (const HeldLock &L : R.Ordered) {
+      R.Held.remove(L.Path);
+      R.EntryHeld.remove(L.Path);
+    }
     size_t H = llvm::hash_combine(R.Access, R.Thread ? *R.Thread + 1 : 0,
                                   R.Api, R.ObjectPrivate, R.UnderConstruction,
                                   R.LocalObject, R.RunOwner, R.Live);
-    for (const HeldLock &L : R.Held)
-      H = llvm::hash_combine(H, L.Path.hash(), static_cast<int>(L.Mode));
+    for (const LockSet *Set : {&R.Held, &R.Ordered})
+      for (const HeldLock &L : *Set)
+        H = llvm::hash_combine(H, L.Path.hash(), static_cast<int>(L.Mode));
     if (!Seen.insert(H).second)
       return;
     Records.push_back(std::move(R));

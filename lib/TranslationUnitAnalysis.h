@@ -48,6 +48,9 @@ struct AccessRecord {
   const clang::FunctionDecl *Function = nullptr; ///< whose facts hold it
   unsigned Context = 0; ///< index into contexts()
   LockSet Held;         ///< all locks held, callers' included
+  /// Once flags held (OnceModel.h): they exclude like locks, but are not
+  /// locks a finding names.
+  LockSet Ordered;
   /// Threads that may run at the same time (pooled: records share them).
   const ThreadSet *Live = nullptr;
   std::optional<unsigned> Thread; ///< the thread this access runs on
