@@ -428,6 +428,16 @@ private:
   /// false if From is not a known guard.
   bool takeOverGuard(const Expr *From, GuardState &G, FlowState &S);
   /// T is a mutex, or a reference or pointer to one.
+  /// The guard variable a guard member call is made on when this function
+  /// does not hold the guard itself: a reference parameter, or a guard a
+  /// lambda captured from the function that made it (GuardStandIns.h).
+  const VarDecl *guardByReference(const Expr *Obj) const;
+  bool isGuardByReference(const VarDecl *VD) const;
+  /// Binds the callee's guard CalleeVar, handed CallerVar, at CS.
+  void bindGuard(CallSite &CS, const VarDecl *CalleeVar,
+                 const VarDecl *CallerVar, FlowState &S);
+  /// Binds the callee's guard reference parameters at CS.
+  void bindGuardArguments(CallSite &CS, const Expr *Site, FlowState &S);
   bool namesMutex(QualType T) const;
   std::optional<AccessPath> mutexPath(const MutexOperand &Op,
                                       const CallExpr *CE,
@@ -696,8 +706,9 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
     for (const HeldLock &H : Exit.P.Acquired)
       if (!H.Asserted)
         Sum.AcquiredAtExit.add(H);
+    // (A guard reached by reference is the caller's: GuardParamUnlocks.)
     for (const AccessPath &P : Exit.P.ReleasedEntry)
-      if (!Exit.P.Acquired.contains(P))
+      if (!Exit.P.Acquired.contains(P) && !isGuardStandIn(P, Ctx.Locks))
         Sum.ReleasedAtExit.add(P);
     Sum.EscapedThreads = Exit.P.Live;
     for (const AccessPath &G : Exit.P.Joined)
@@ -1250,23 +1261,30 @@ bool Analyzer::applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S) {
   const void *Key = guardKeyOf(MC->getImplicitObjectArgument());
   GuardState *G = Key ? S.guard(Key) : nullptr;
   if (!G) {
-    // A guard the caller passed by reference: what we do to it is the
-    // caller's business (summary).
-    const auto *DRE = dyn_cast<DeclRefExpr>(
-        MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-    if (!PVD || !PVD->getType()->isReferenceType() ||
-        !Ctx.Locks.guardType(PVD->getType()))
+    const VarDecl *VD = guardByReference(MC->getImplicitObjectArgument());
+    if (!VD)
       return false;
     LockModel::GuardMethod M = LockModel::guardMethod(MC->getMethodDecl());
-    if (Emit && (M == LockModel::GuardMethod::Unlock ||
-                 M == LockModel::GuardMethod::Lock)) {
+    // A guard the caller passed by reference: what we do to it is the
+    // caller's business (summary).
+    const auto *PVD = dyn_cast<ParmVarDecl>(VD);
+    if (PVD && PVD->getDeclContext() == FD && Emit &&
+        (M == LockModel::GuardMethod::Unlock ||
+         M == LockModel::GuardMethod::Lock)) {
       auto &E = Facts->Summary.GuardParamUnlocks[PVD->getFunctionScopeIndex()];
       if (M == LockModel::GuardMethod::Unlock)
         E.first = E.second = true;
       else
         E.second = false;
     }
+    // Here the guard stands in for its mutexes (GuardStandIns.h).
+    AccessPath StandIn = AccessPath::var(VD);
+    if (M == LockModel::GuardMethod::Lock)
+      S.P.Acquired.acquireOnce({StandIn, Ctx.Locks.guardType(VD->getType())->Mode,
+                                MC->getBeginLoc(), /*Asserted=*/true});
+    else if (M == LockModel::GuardMethod::Unlock &&
+             !S.P.Acquired.releaseOnce(StandIn))
+      S.P.ReleasedEntry.add(StandIn);
     return true;
   }
   const CXXMethodDecl *MD = MC->getMethodDecl();
@@ -1310,6 +1328,54 @@ bool Analyzer::applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S) {
     return true;
   }
   return true;
+}
+
+const VarDecl *Analyzer::guardByReference(const Expr *Obj) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && isGuardByReference(VD) ? VD : nullptr;
+}
+
+bool Analyzer::isGuardByReference(const VarDecl *VD) const {
+  if (!Ctx.Locks.guardType(VD->getType()))
+    return false;
+  if (VD->getType()->isReferenceType() && isa<ParmVarDecl>(VD))
+    return true;
+  // Captured by a lambda from the function that made it.
+  return VD->getDeclContext() != FD && VD->hasLocalStorage();
+}
+
+void Analyzer::bindGuardArguments(CallSite &CS, const Expr *Site,
+                                  FlowState &S) {
+  const auto *CE = dyn_cast<CallExpr>(Site);
+  const FunctionDecl *Def = CS.Callee ? CS.Callee->getDefinition() : nullptr;
+  if (!CE || !Def)
+    return;
+  llvm::SmallVector<const Expr *, 4> Args = callArguments(CE);
+  for (unsigned I = 0; I < Args.size() && I < Def->getNumParams(); ++I) {
+    const ParmVarDecl *PVD = Def->getParamDecl(I);
+    if (!PVD->getType()->isReferenceType() ||
+        !Ctx.Locks.guardType(PVD->getType()))
+      continue;
+    const auto *DRE = dyn_cast<DeclRefExpr>(Args[I]->IgnoreParenImpCasts());
+    if (const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr)
+      bindGuard(CS, PVD, VD, S);
+  }
+}
+
+void Analyzer::bindGuard(CallSite &CS, const VarDecl *CalleeVar,
+                         const VarDecl *CallerVar, FlowState &S) {
+  llvm::SmallVector<AccessPath, 1> Mutexes;
+  if (const GuardState *G = S.guard(CallerVar)) {
+    for (const AccessPath &P : G->Mutexes)
+      Mutexes.push_back(canonicalLock(P));
+  } else if (isGuardByReference(CallerVar)) {
+    // Reached by reference here too: our caller's binding decides.
+    Mutexes.push_back(AccessPath::var(CallerVar));
+  } else {
+    return;
+  }
+  CS.Guards.push_back({AccessPath::var(CalleeVar), std::move(Mutexes)});
 }
 
 bool Analyzer::namesMutex(QualType T) const {
@@ -2026,6 +2092,7 @@ void Analyzer::applySummary(const FunctionDecl *Callee, const CallBinding &B,
     keptElements(Site, B.Callee, KeptObject, KeptArgs);
     CallSite CS = boundCall(B.Callee, B, Site, S);
     CS.OnThisObject = OnThisObject;
+    bindGuardArguments(CS, Site, S);
     CS.KeptElementObject = KeptObject;
     CS.KeptElementArgs = KeptArgs;
     Facts->Calls.push_back(std::move(CS));
@@ -2401,8 +2468,13 @@ void Analyzer::handleLambda(const LambdaExpr *LE, FlowState &S) {
   CS.Callee = Op->getDefinition() ? Op->getDefinition() : Op;
   CS.Loc = LE->getBeginLoc();
   CS.State = S.P;
-  for (const LambdaCapture &C : LE->captures())
+  for (const LambdaCapture &C : LE->captures()) {
     CS.OnThisObject |= C.capturesThis();
+    if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+      if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+        if (Ctx.Locks.guardType(VD->getType()))
+          bindGuard(CS, VD, VD, S);
+  }
   CS.ArgsPerCall = keptInCallableWrapper(LE);
   if (std::optional<AccessPath> Flag = onceFlagRunning(LE))
     CS.State.Acquired.add({*Flag, LockMode::Exclusive, LE->getBeginLoc()});

@@ -11,6 +11,7 @@
 
 #include "AccessPath.h"
 #include "ContainerModel.h"
+#include "GuardStandIns.h"
 #include "LockSet.h"
 #include "ThreadModel.h"
 #include "clang/AST/Decl.h"
@@ -109,6 +110,10 @@ struct CallSite {
   bool KeptElementObject = false;
   uint64_t KeptElementArgs = 0;
   const clang::Expr *CallExpr = nullptr;
+  /// The callee's guards reached by reference (a guard parameter, a guard
+  /// a lambda captures by reference), bound to the mutexes the caller's
+  /// guard holds (GuardStandIns.h).
+  GuardBindings Guards;
 
   // noexcept moves, as for LocalAccess.
   CallSite() = default;

@@ -342,21 +342,12 @@ bool isAccessor(const FunctionDecl *FD) {
   return Ret && isAccessorStep(Body, 0);
 }
 
-/// The locks held at a point of a function entered with EntryHeld: what it
-/// released and took by then applied.
-static LockSet heldAt(const LockSet &EntryHeld, const PointState &P) {
-  LockSet Held = EntryHeld;
-  for (const AccessPath &R : P.ReleasedEntry)
-    Held.remove(R);
-  for (const HeldLock &H : P.Acquired)
-    Held.add(H);
-  return Held;
-}
-
-/// The same at a call (a lambda posted to a loop runs later, with none of
-/// the caller's locks).
-static LockSet heldAtCall(const LockSet &EntryHeld, const CallSite &CS) {
-  return heldAt(CS.Deferred ? LockSet() : EntryHeld, CS.State);
+/// The locks held at a call (a lambda posted to a loop runs later, with
+/// none of the caller's locks); see heldWithGuards.
+static LockSet heldAtCall(const LockSet &EntryHeld, const GuardBindings &Gs,
+                          const CallSite &CS, const LockModel &Locks) {
+  return heldWithGuards(CS.Deferred ? LockSet() : EntryHeld, Gs, CS.State,
+                        Locks);
 }
 
 } // namespace
@@ -364,6 +355,9 @@ static LockSet heldAtCall(const LockSet &EntryHeld, const CallSite &CS) {
 struct TranslationUnitAnalysis::EntryState {
   bool Valid = false;
   LockSet Held;
+  /// The function's guards reached by reference, bound by every call in
+  /// this context to the same mutexes (GuardStandIns.h).
+  GuardBindings Guards;
   ThreadSet Live;
   bool Private = false;
   bool Constructing = false; ///< a constructor, on its own object
@@ -404,6 +398,7 @@ struct TranslationUnitAnalysis::EntryState {
       ViaCall = O.ViaCall;
     // In place: at most call edges nothing changes, and nothing is copied.
     bool Changed = Held.intersect(O.Held);
+    Changed |= intersectGuardBindings(Guards, O.Guards);
     Changed |= Live.unite(OLive);
     bool P = Private && O.Private;
     bool K = Constructing && O.Constructing;
@@ -567,7 +562,10 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
           Binding = bindingAsText(F, B);
         }
         W.addCall(Key,
-                  locksAsText(toCallee(heldAtCall(S.State.Held, CS), B), G),
+                  locksAsText(toCallee(heldAtCall(S.State.Held, S.State.Guards,
+                                                    CS, Ctx->Locks),
+                                         B),
+                              G),
                   FromEntry ? Via : std::string(),
                   FromEntry ? *Binding : BindingText());
         if (Recorded)
@@ -1100,7 +1098,8 @@ void TranslationUnitAnalysis::propagateContexts() {
         B.Args = CS.Args;
         EntryState N;
         N.Valid = true;
-        N.Held = toCallee(heldAtCall(E.Held, CS), B);
+        N.Held = toCallee(heldAtCall(E.Held, E.Guards, CS, Ctx->Locks), B);
+        N.Guards = bindGuards(CS.Guards, E.Guards, B, Ctx->Locks);
         // The caller's live threads, with those running at the call and
         // without those joined by then (most calls change nothing).
         const ThreadSet *NLive = &E.Live;
@@ -1253,13 +1252,19 @@ void TranslationUnitAnalysis::buildRecords() {
   // hundred thread starts) does not copy a set of a hundred ids each time.
   llvm::DenseSet<size_t> Seen;
   auto Add = [&](AccessRecord R) {
-    // Once flags order, they guard nothing: kept apart (OnceModel.h).
-    for (const HeldLock &L : R.Held)
+    // Once flags order, they guard nothing: kept apart (OnceModel.h). A
+    // guard no call bound (a thread body's, lifted) names no mutex.
+    llvm::SmallVector<AccessPath, 1> Apart;
+    for (const HeldLock &L : R.Held) {
       if (isOnceFlag(L.Path))
         R.Ordered.add(L);
-    for (const HeldLock &L : R.Ordered) {
-      R.Held.remove(L.Path);
-      R.EntryHeld.remove(L.Path);
+      else if (!isGuardStandIn(L.Path, Ctx->Locks))
+        continue;
+      Apart.push_back(L.Path);
+    }
+    for (const AccessPath &P : Apart) {
+      R.Held.remove(P);
+      R.EntryHeld.remove(P);
     }
     size_t H = llvm::hash_combine(R.Access, R.Thread ? *R.Thread + 1 : 0,
                                   R.Api, R.ObjectPrivate, R.UnderConstruction,
@@ -1295,7 +1300,7 @@ void TranslationUnitAnalysis::buildRecords() {
         R.Access = &A;
         R.Function = F;
         R.Context = C;
-        R.Held = heldAt(E.Held, A.State);
+        R.Held = heldWithGuards(E.Held, E.Guards, A.State, Ctx->Locks);
         R.Live = EntryLive;
         bool OwnLive = !A.State.Live.empty() || !A.JoinsAhead.empty() ||
                        !A.State.Joined.empty();
