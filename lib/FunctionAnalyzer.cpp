@@ -432,6 +432,9 @@ private:
   /// does not hold the guard itself: a reference parameter, or a guard a
   /// lambda captured from the function that made it (GuardStandIns.h).
   const VarDecl *guardByReference(const Expr *Obj) const;
+  /// The argument of CE bound to the Callee parameter E names, if it does.
+  const Expr *argumentFor(const Expr *E, const FunctionDecl *Callee,
+                          const CallExpr *CE) const;
   bool isGuardByReference(const VarDecl *VD) const;
   /// Binds the callee's guard CalleeVar, handed CallerVar, at CS.
   void bindGuard(CallSite &CS, const VarDecl *CalleeVar,
@@ -1188,6 +1191,21 @@ std::optional<AccessPath> Analyzer::mutexPath(const MutexOperand &Op,
   return toCaller(*CalleePath, *Binding);
 }
 
+const Expr *Analyzer::argumentFor(const Expr *E, const FunctionDecl *Callee,
+                                  const CallExpr *CE) const {
+  const auto *DRE =
+      E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  const auto *Owner =
+      PVD ? dyn_cast<FunctionDecl>(PVD->getDeclContext()) : nullptr;
+  if (!Owner || !Callee ||
+      Owner->getCanonicalDecl() != Callee->getCanonicalDecl())
+    return nullptr;
+  llvm::SmallVector<const Expr *, 4> Args = callArguments(CE);
+  unsigned I = PVD->getFunctionScopeIndex();
+  return I < Args.size() ? Args[I] : nullptr;
+}
+
 void Analyzer::applyLockCall(const LockCall &LC, const CallExpr *CE,
                              FlowState &S) {
   const FunctionDecl *Callee = CE->getDirectCallee();
@@ -1210,9 +1228,13 @@ void Analyzer::applyLockCall(const LockCall &LC, const CallExpr *CE,
   }
   llvm::SmallVector<AccessPath, 2> Paths;
   for (const MutexOperand &Op : LC.Mutexes) {
+    // An attribute naming a parameter names the argument at the call
+    // (libc++'s std::lock is acquire_capability(__l0, __l1)).
+    const Expr *OpE = Op.InCalleeTerms ? argumentFor(Op.E, Callee, CE)
+                                       : Op.E;
     // std::lock(lk1, lk2) over deferred unique_locks locks the guards.
-    if (!Op.InCalleeTerms && Op.E) {
-      if (const void *K = guardKeyOf(Op.E))
+    if (OpE) {
+      if (const void *K = guardKeyOf(OpE))
         if (GuardState *G = S.guard(K)) {
           if (LC.Op == LockCall::Acquire)
             acquireGuard(*G, S, CE->getBeginLoc());
