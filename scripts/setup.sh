@@ -4,7 +4,9 @@
 #   scripts/setup.sh               what building and running maprace needs
 #   scripts/setup.sh --test-tools  also what the test suite drives: git,
 #                                  pre-commit, PyYAML, clang-tidy-14 (for the
-#                                  wrong-LLVM test), the SARIF Multitool
+#                                  wrong-LLVM test), libc++ (the checks'
+#                                  tests run against it too), the SARIF
+#                                  Multitool
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +16,8 @@ TEST_TOOLS=0
 PACKAGES=(cmake ninja-build g++ python3 clang-22 clang-tidy-22 llvm-22-dev
           llvm-22-tools libclang-22-dev libclang-cpp22-dev libgtest-dev)
 if [ "$TEST_TOOLS" = 1 ]; then
-  PACKAGES+=(git python3-yaml pre-commit clang-tidy-14)
+  PACKAGES+=(git python3-yaml pre-commit clang-tidy-14 libc++-22-dev
+             libc++abi-22-dev)
   # The SARIF validator comes from the npm registry.
   command -v npm >/dev/null || PACKAGES+=(npm)
 fi

@@ -19,9 +19,17 @@ tidy = shutil.which("clang-tidy-22") or "/usr/lib/llvm-22/bin/clang-tidy"
 filecheck = shutil.which("FileCheck-22") or "/usr/lib/llvm-22/bin/FileCheck"
 not_tool = "/usr/lib/llvm-22/bin/not"
 
+# The standard library the tests compile against: libstdc++ (Debian's
+# default), or `--param stdlib=libc++` for LLVM's (libc++-22-dev).
+stdlib = lit_config.params.get("stdlib", "libstdc++")
+stdlib_arg = " --extra-arg=-stdlib=libc++" if stdlib == "libc++" else ""
+if stdlib == "libc++":
+    config.available_features.add("libcxx")
+
 # %maprace FILE -- FLAGS: all maprace checks, diagnostics on stdout.
 config.substitutions.append(
-    ("%maprace", f"{tidy} --quiet --load={plugin} --checks=-*,maprace-*"))
+    ("%maprace", f"{tidy} --quiet --load={plugin} --checks=-*,maprace-*"
+                 f"{stdlib_arg}"))
 config.substitutions.append(("%clang-tidy", tidy))
 config.substitutions.append(("%plugin", plugin))
 # Every test file must match all warnings it gets: an unexpected warning

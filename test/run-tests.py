@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Runs the lit suite and the unit tests; prints `N passed, N failed` last."""
+"""Runs the lit suite (the checks' tests also against libc++) and the unit
+tests; prints `N passed, N failed` last."""
 import os
 import subprocess
 import sys
@@ -37,6 +38,27 @@ with tempfile.TemporaryDirectory() as tmp:
     elif r.returncode != 0:
         failed += 1
         failures.append("lit: the test runner itself failed")
+
+    # The checks' tests again against LLVM's libc++ (libc++-22-dev): the
+    # same sources, the same expected findings.
+    libcxx_dirs = ["containers", "escaped-handles", "interprocedural",
+                   "iteration-mutation", "lock-mismatch", "locks", "threads",
+                   "unguarded-access"]
+    if os.path.isdir("/usr/lib/llvm-22/include/c++/v1"):
+        cxml = os.path.join(tmp, "libcxx.xml")
+        subprocess.run([sys.executable, lit, "-q", "-j", jobs,
+                        "--param", "stdlib=libc++",
+                        "--xunit-xml-output", cxml] +
+                       [os.path.join(build, "test", d) for d in libcxx_dirs])
+        if os.path.exists(cxml):
+            count_junit(cxml, "lit libc++")
+        else:
+            failed += 1
+            failures.append("lit libc++: the test runner itself failed")
+    else:
+        failed += 1
+        failures.append("lit libc++: libc++-22-dev is not installed "
+                        "(scripts/setup.sh --test-tools)")
 
     unit = os.path.join(build, "bin", "maprace-unit-tests")
     if os.path.exists(unit):

@@ -225,12 +225,12 @@ public:
 // Globals and main(): main is single-threaded until it starts the threads.
 // table: the writer thread writes under the reader lock while main reads
 // under it (bad); table_ok: the same with the exclusive lock (ok).
-// index: the worker thread holds a, main writes under b (bad); index_ok:
+// slots: the worker thread holds a, main writes under b (bad); slots_ok:
 // main holds a too (ok).
 std::shared_mutex table_mu;
 std::map<int, int> table, table_ok;
 std::mutex a, b;
-std::map<int, int> index, index_ok;
+std::map<int, int> slots, slots_ok;
 
 void writer() {
   std::shared_lock r(table_mu);
@@ -249,10 +249,10 @@ void writer_ok() {
 
 void worker() {
   std::lock_guard<std::mutex> l(a);
-  if (index.count(1))
-    index.erase(1);
+  if (slots.count(1))
+    slots.erase(1);
   std::lock_guard<std::mutex> l2(b);
-  index_ok.erase(1);
+  slots_ok.erase(1);
 }
 
 int main() {
@@ -268,16 +268,16 @@ int main() {
   }
   {
     std::lock_guard<std::mutex> l(b);
-    index[2] = 2;
-    // CHECK: notes.cpp:[[@LINE-1]]:5: warning: data race on 'index' (std::map<int, int>): write ('operator[]' inserts missing keys) holding 'b' but not 'a', the lock most accesses to 'index' hold; the conflicting write in 'worker' holds 'a' [maprace-lock-mismatch]
+    slots[2] = 2;
+    // CHECK: notes.cpp:[[@LINE-1]]:5: warning: data race on 'slots' (std::map<int, int>): write ('operator[]' inserts missing keys) holding 'b' but not 'a', the lock most accesses to 'slots' hold; the conflicting write in 'worker' holds 'a' [maprace-lock-mismatch]
     // CHECK-NEXT: notes.cpp:[[@LINE-20]]:5: note: conflicting write ('erase') in 'worker', holding 'a'
     // CHECK-NEXT: notes.cpp:[[@LINE-4]]:33: note: 'b' is acquired here
     // CHECK-NEXT: notes.cpp:[[@LINE-12]]:42: note: the conflicting write runs on the thread started here
-    // CHECK-NEXT: notes.cpp:[[@LINE-43]]:20: note: 'index' is declared here
+    // CHECK-NEXT: notes.cpp:[[@LINE-43]]:20: note: 'slots' is declared here
   }
   {
     std::scoped_lock l(a, b);
-    index_ok[3] = 3;
+    slots_ok[3] = 3;
   }
   t1.join();
   t2.join();
