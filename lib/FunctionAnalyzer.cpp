@@ -1301,9 +1301,10 @@ bool Analyzer::applyGuardCall(const CXXMemberCallExpr *MC, FlowState &S) {
     }
     // Here the guard stands in for its mutexes (GuardStandIns.h).
     AccessPath StandIn = AccessPath::var(VD);
+    LockMode Mode = Ctx.Locks.guardType(VD->getType())->Mode;
     if (M == LockModel::GuardMethod::Lock)
-      S.P.Acquired.acquireOnce({StandIn, Ctx.Locks.guardType(VD->getType())->Mode,
-                                MC->getBeginLoc(), /*Asserted=*/true});
+      S.P.Acquired.acquireOnce(
+          {StandIn, Mode, MC->getBeginLoc(), /*Asserted=*/true});
     else if (M == LockModel::GuardMethod::Unlock &&
              !S.P.Acquired.releaseOnce(StandIn))
       S.P.ReleasedEntry.add(StandIn);
