@@ -15,9 +15,13 @@ CC=clang-22
 CXX=clang++-22
 
 if [ -d "$DIR/rocksdb" ]; then
-  # 366 translation units: the library, no tests, tools or benchmarks.
+  # 365 translation units outside third-party/: the library, no tests,
+  # tools or benchmarks. Its default build type in a git checkout, Debug:
+  # NDEBUG unset, so its TEST_ hooks and assertions are analysed too (a
+  # Release configuration gives fewer warnings: 64 against 80 in the
+  # plain pass of the round that found it).
   cmake -S "$DIR/rocksdb" -B "$DIR/rocksdb-eval-build" -G Ninja \
-    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
     -DCMAKE_C_COMPILER=$CC -DCMAKE_CXX_COMPILER=$CXX \
     -DWITH_TESTS=OFF -DWITH_TOOLS=OFF -DWITH_BENCHMARK_TOOLS=OFF \
     -DWITH_CORE_TOOLS=OFF -DWITH_GFLAGS=OFF -DFAIL_ON_WARNINGS=OFF >/dev/null
