@@ -207,10 +207,14 @@ bool RaceDetector::isOwnLock(const AccessPath &Container,
 }
 
 bool RaceDetector::holdsOwnLock(const AccessRecord &R) const {
-  for (const LockSet *Set : {&R.Held, &R.Ordered})
-    for (const HeldLock &H : *Set)
-      if (isOwnLock(R.Access->Path, H.Path))
-        return true;
+  for (const HeldLock &H : R.Held)
+    if (isOwnLock(R.Access->Path, H.Path))
+      return true;
+  // A once flag of the container's own object says its class is meant to
+  // be shared; a function's static one only that the initialisation is.
+  for (const HeldLock &H : R.Ordered)
+    if (H.Path.kind() == RootKind::This && isOwnLock(R.Access->Path, H.Path))
+      return true;
   return false;
 }
 

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <pthread.h>
 #include <string>
+#include <vector>
 
 namespace lazily_filled_table {
 class Registry {
@@ -169,3 +170,34 @@ void start_codes() {
   pthread_create(&t, nullptr, code_worker, nullptr);
   code_of(3);
 }
+
+// A function's static flag guarding a one-time registration: the objects
+// the registration builds (temporaries, each with its own list) are not
+// shared, and the flag does not make their class one meant to be shared.
+namespace static_flag_registers_builders {
+class Pattern {
+public:
+  explicit Pattern(const std::string &n) { parts_.push_back(n); }
+  Pattern &Suffix(const std::string &s) {
+    parts_.push_back(s);
+    return *this;
+  }
+  Pattern &Number(const std::string &s) {
+    parts_.push_back(s + "#");
+    return *this;
+  }
+
+private:
+  std::vector<std::string> parts_;
+};
+void Add(const Pattern &) {}
+void RegisterAll() {
+  Add(Pattern("a").Number(":"));
+  Add(Pattern("b").Number("."));
+}
+int Create() {
+  static std::once_flag once;
+  std::call_once(once, [] { RegisterAll(); });
+  return 0;
+}
+} // namespace static_flag_registers_builders
