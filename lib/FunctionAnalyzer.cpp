@@ -274,6 +274,13 @@ public:
         for (const Expr *A : MC->arguments())
           if (const auto *LE = dyn_cast<LambdaExpr>(stripWrappers(A)))
             PostedLambdas[LE] = MC;
+    // `std::call_once(flag, [this] { ... })`: the lambda runs under the
+    // flag.
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (std::optional<OnceCall> OC = classifyOnceCall(Call))
+        if (const auto *LE =
+                dyn_cast<LambdaExpr>(stripWrappers(OC->Callable)))
+          OnceLambdas[LE] = OC->Flag;
     return true;
   }
 
@@ -283,6 +290,8 @@ public:
   llvm::DenseSet<const LambdaExpr *> ThreadLambdas;
   /// Lambdas posted to an event loop, with the call that posts each.
   llvm::DenseMap<const LambdaExpr *, const CXXMemberCallExpr *> PostedLambdas;
+  /// Lambdas written as the callable of a call_once, with its flag.
+  llvm::DenseMap<const LambdaExpr *, const Expr *> OnceLambdas;
   llvm::DenseSet<const CXXConstructExpr *> ArgCopies;
   /// Loops over containers, the statements inside each, and the calls that
   /// start iterator loops and algorithms.
@@ -384,7 +393,6 @@ private:
   /// Is the lambda made into a std::function (or the like) right away?
   bool keptInCallableWrapper(const LambdaExpr *LE);
   bool handleOnceCall(const OnceCall &OC, const CallExpr *CE, FlowState &S);
-  std::optional<AccessPath> onceFlagRunning(const LambdaExpr *LE);
   void noteTryResult(const Stmt *St);
   void rememberTryResult(const Decl *V, const Expr *Value);
   const PendingTry *pendingTryOf(const Expr *E) const;
@@ -427,7 +435,6 @@ private:
   /// G (being constructed) takes over the state of the guard From names;
   /// false if From is not a known guard.
   bool takeOverGuard(const Expr *From, GuardState &G, FlowState &S);
-  /// T is a mutex, or a reference or pointer to one.
   /// The guard variable a guard member call is made on when this function
   /// does not hold the guard itself: a reference parameter, or a guard a
   /// lambda captured from the function that made it (GuardStandIns.h).
@@ -441,6 +448,7 @@ private:
                  const VarDecl *CallerVar, FlowState &S);
   /// Binds the callee's guard reference parameters at CS.
   void bindGuardArguments(CallSite &CS, const Expr *Site, FlowState &S);
+  /// T is a mutex, or a reference or pointer to one.
   bool namesMutex(QualType T) const;
   std::optional<AccessPath> mutexPath(const MutexOperand &Op,
                                       const CallExpr *CE,
@@ -2499,8 +2507,11 @@ void Analyzer::handleLambda(const LambdaExpr *LE, FlowState &S) {
           bindGuard(CS, VD, VD, S);
   }
   CS.ArgsPerCall = keptInCallableWrapper(LE);
-  if (std::optional<AccessPath> Flag = onceFlagRunning(LE))
-    CS.State.Acquired.add({*Flag, LockMode::Exclusive, LE->getBeginLoc()});
+  auto Once = Scan.OnceLambdas.find(LE);
+  if (Once != Scan.OnceLambdas.end())
+    if (std::optional<AccessPath> Flag = R.resolve(Once->second))
+      CS.State.Acquired.add(
+          {canonicalLock(*Flag), LockMode::Exclusive, LE->getBeginLoc()});
   // Posted to an event loop we can name: it runs later, on the loop's
   // thread, holding its loop-thread role and none of our locks.
   auto Posted = Scan.PostedLambdas.find(LE);
@@ -2522,65 +2533,42 @@ void Analyzer::handleLambda(const LambdaExpr *LE, FlowState &S) {
   Facts->Calls.push_back(std::move(CS));
 }
 
-// call_once(flag, f): f runs holding the flag exclusively, the code after
-// it holds the flag shared (OnceModel.h). A lambda is handled where it is
-// created (onceFlagRunning). False when the flag cannot be named: an
-// ordinary call then.
+// call_once(flag, f, args...): f runs holding the flag exclusively, the
+// code after it holds the flag shared (OnceModel.h). A lambda is handled
+// where it is made (BodyScanner::OnceLambdas). False when the flag cannot
+// be named: an ordinary call then.
 bool Analyzer::handleOnceCall(const OnceCall &OC, const CallExpr *CE,
                               FlowState &S) {
   std::optional<AccessPath> Resolved = R.resolve(OC.Flag);
   if (!Resolved)
     return false;
   AccessPath Flag = canonicalLock(*Resolved);
-  const Expr *Callable = stripWrappers(OC.Callable);
-  if (Emit && !isa<LambdaExpr>(Callable)) {
-    const FunctionDecl *Body = ThreadModel::syncCallableBody(Callable);
-    bool OnThis = false;
-    // `call_once(flag, &C::Init, this)`.
-    if (!Body && CE->getNumArgs() >= 3)
-      if (const auto *UO = dyn_cast<UnaryOperator>(Callable))
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(
-                UO->getSubExpr()->IgnoreParenImpCasts()))
-          if (isa<CXXThisExpr>(CE->getArg(2)->IgnoreParenImpCasts())) {
-            Body = dyn_cast<CXXMethodDecl>(DRE->getDecl());
-            OnThis = Body != nullptr;
-          }
-    if (Body && Ctx.isAnalysable(Body)) {
-      CallSite CS;
-      CS.Callee = Body->getDefinition() ? Body->getDefinition() : Body;
-      CS.Loc = Callable->getBeginLoc();
-      CS.State = S.P;
-      CS.State.Acquired.add({Flag, LockMode::Exclusive, CE->getBeginLoc()});
-      CS.OnThisObject = OnThis;
-      Facts->Calls.push_back(std::move(CS));
+  // A function, `&C::Init` with its object, `std::bind(...)`.
+  llvm::SmallVector<const Expr *, 4> Passed(CE->arg_begin() + 2,
+                                            CE->arg_end());
+  std::optional<CallableTarget> T =
+      ThreadModel::resolveCallable(OC.Callable, Passed);
+  if (Emit && T && !T->Lambda && Ctx.isAnalysable(T->Body)) {
+    CallSite CS;
+    CS.Callee = T->Body;
+    CS.Loc = OC.Callable->getBeginLoc();
+    CS.State = S.P;
+    CS.State.Acquired.add({Flag, LockMode::Exclusive, CE->getBeginLoc()});
+    if (T->BoundObject) {
+      CS.Object = R.resolve(T->BoundObject);
+      CS.OnThisObject =
+          isa<CXXThisExpr>(T->BoundObject->IgnoreParenImpCasts());
     }
+    Facts->Calls.push_back(std::move(CS));
   }
   if (!S.P.Acquired.contains(Flag))
     S.P.Acquired.add(
         {Flag, LockMode::Shared, CE->getBeginLoc(), /*Asserted=*/true});
-  // A class that initialises once on its own flag is meant to be shared.
+  // A class that initialises once on a flag of its own is meant to be
+  // shared, as one locking its own mutex is (a function's static flag
+  // says only that the initialisation is).
   noteLockingClass(Flag);
   return true;
-}
-
-std::optional<AccessPath> Analyzer::onceFlagRunning(const LambdaExpr *LE) {
-  const Stmt *Cur = LE;
-  for (int Guard = 0; Guard < 8; ++Guard) {
-    const Stmt *P = parents().getParent(Cur);
-    if (const auto *CE = dyn_cast_or_null<CallExpr>(P)) {
-      std::optional<OnceCall> OC = classifyOnceCall(CE);
-      if (!OC || stripWrappers(OC->Callable) != LE)
-        return std::nullopt;
-      std::optional<AccessPath> Flag = R.resolve(OC->Flag);
-      return Flag ? std::optional<AccessPath>(canonicalLock(*Flag))
-                  : std::nullopt;
-    }
-    if (!isa_and_nonnull<ImplicitCastExpr, MaterializeTemporaryExpr,
-                         CXXBindTemporaryExpr, ParenExpr>(P))
-      return std::nullopt;
-    Cur = P;
-  }
-  return std::nullopt;
 }
 
 bool Analyzer::keptInCallableWrapper(const LambdaExpr *LE) {
