@@ -25,14 +25,16 @@ bool isWrite(const AccessRecord &R) {
 }
 
 /// A lock both hold, exclusively on at least one side, keeps them apart.
+/// (Once flags held, AccessRecord::Ordered, exclude the same way.)
 bool excludeEachOther(const AccessRecord &X, const AccessRecord &Y) {
-  for (const LockSet *Set : {&X.Held, &X.Ordered})
-    for (const HeldLock &L : *Set)
-      if (const HeldLock *M = (Set == &X.Held ? Y.Held : Y.Ordered)
-                                  .find(L.Path))
+  auto Exclude = [](const LockSet &A, const LockSet &B) {
+    for (const HeldLock &L : A)
+      if (const HeldLock *M = B.find(L.Path))
         if (L.Mode == LockMode::Exclusive || M->Mode == LockMode::Exclusive)
           return true;
-  return false;
+    return false;
+  };
+  return Exclude(X.Held, Y.Held) || Exclude(X.Ordered, Y.Ordered);
 }
 
 bool shareALock(const AccessRecord &X, const AccessRecord &Y) {
@@ -209,11 +211,6 @@ bool RaceDetector::isOwnLock(const AccessPath &Container,
 bool RaceDetector::holdsOwnLock(const AccessRecord &R) const {
   for (const HeldLock &H : R.Held)
     if (isOwnLock(R.Access->Path, H.Path))
-      return true;
-  // A once flag of the container's own object says its class is meant to
-  // be shared; a function's static one only that the initialisation is.
-  for (const HeldLock &H : R.Ordered)
-    if (H.Path.kind() == RootKind::This && isOwnLock(R.Access->Path, H.Path))
       return true;
   return false;
 }
