@@ -33,18 +33,10 @@ std::optional<OnceCall> classifyOnceCall(const CallExpr *CE) {
 bool isOnceFlagType(QualType T) {
   T = T.getNonReferenceType();
   // pthread_once_t is a typedef of int: look for the name in the sugar.
-  for (QualType U = T;;) {
-    if (const auto *TT = U->getAs<TypedefType>()) {
-      if (TT->getDecl()->getName() == "pthread_once_t")
-        return true;
-      QualType Next = TT->desugar();
-      if (Next == U)
-        break;
-      U = Next;
-      continue;
-    }
-    break;
-  }
+  for (const auto *TT = T->getAs<TypedefType>(); TT;
+       TT = TT->desugar()->getAs<TypedefType>())
+    if (TT->getDecl()->getName() == "pthread_once_t")
+      return true;
   const CXXRecordDecl *RD = classOf(T);
   return RD && hasQualifiedName(RD, {"std::once_flag", "absl::once_flag",
                                      "boost::once_flag"});
