@@ -1255,13 +1255,13 @@ void TranslationUnitAnalysis::buildRecords() {
     // Once flags order, they guard nothing: kept apart (OnceModel.h). A
     // guard no call bound (a thread body's, lifted) names no mutex.
     llvm::SmallVector<AccessPath, 1> Apart;
-    for (const HeldLock &L : R.Held) {
-      if (isOnceFlag(L.Path))
+    for (const HeldLock &L : R.Held)
+      if (isOnceFlag(L.Path)) {
         R.Ordered.add(L);
-      else if (!isGuardStandIn(L.Path, Ctx->Locks))
-        continue;
-      Apart.push_back(L.Path);
-    }
+        Apart.push_back(L.Path);
+      } else if (isGuardStandIn(L.Path, Ctx->Locks)) {
+        Apart.push_back(L.Path);
+      }
     for (const AccessPath &P : Apart) {
       R.Held.remove(P);
       R.EntryHeld.remove(P);
