@@ -94,6 +94,11 @@ public:
     std::unique_lock<std::shared_mutex> w(rw_);
     seen_[loc]++;
   }
+  void Bump(const std::string &loc) {
+    std::unique_lock<std::shared_mutex> w(rw_);
+    w.unlock();
+    Write(w, loc);
+  }
 
 private:
   void Outer(std::unique_lock<std::mutex> &l, const std::string &loc) {
@@ -102,6 +107,11 @@ private:
   void Inner(std::unique_lock<std::mutex> &l, const std::string &loc) {
     l.lock();
     installing_.erase(loc);
+  }
+  // The exclusive twin of Peek: the relocked writer guard holds 'rw_'.
+  void Write(std::unique_lock<std::shared_mutex> &w, const std::string &loc) {
+    w.lock();
+    seen_[loc]++;
   }
   int Peek(std::shared_lock<std::shared_mutex> &r, const std::string &loc) {
     r.lock();
