@@ -195,6 +195,48 @@ BindingText bindingAsText(const FunctionDecl *Caller, const CallBinding &B) {
   return Binding;
 }
 
+BindingText identityBinding(const FunctionDecl *Root) {
+  BindingText B;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Root))
+    if (!MD->isStatic())
+      B.push_back({"this", "this"});
+  for (unsigned K = 0; K < Root->getNumParams(); ++K)
+    B.push_back({"param" + std::to_string(K), "param" + std::to_string(K)});
+  return B;
+}
+
+BindingText composeBindings(const BindingText &RootToF,
+                            const BindingText &FToCallee) {
+  BindingText Out;
+  for (const auto &[FPath, CalleeRoot] : FToCallee) {
+    // The root's object F's path lies in (`this.journal_` in `this`), the
+    // deepest one if several do.
+    const std::pair<std::string, std::string> *Best = nullptr;
+    for (const auto &R : RootToF) {
+      llvm::StringRef To = R.second;
+      if (llvm::StringRef(FPath).starts_with(To) &&
+          (FPath.size() == To.size() || FPath[To.size()] == '.') &&
+          (!Best || To.size() > Best->second.size()))
+        Best = &R;
+    }
+    if (!Best)
+      continue;
+    std::string From = Best->first + FPath.substr(Best->second.size());
+    if (llvm::none_of(Out, [&](const auto &P) {
+          return P.first == From && P.second == CalleeRoot;
+        }))
+      Out.push_back({std::move(From), CalleeRoot});
+  }
+  return Out;
+}
+
+bool intersectBindings(BindingText &Into, const BindingText &Other) {
+  size_t Before = Into.size();
+  llvm::erase_if(Into,
+                 [&](const auto &P) { return !llvm::is_contained(Other, P); });
+  return Into.size() != Before;
+}
+
 std::optional<std::string> throughBinding(llvm::StringRef Lock,
                                           const BindingText &B) {
   const std::pair<std::string, std::string> *Best = nullptr;

@@ -17,12 +17,14 @@
 // while recording (FunctionFacts::OutOfUnitCalls), and recorded with no
 // lock where the analysis did not look.
 //
-// A call made by a function that is itself an entry point of its unit also
-// runs under whatever that function's callers hold, which its unit cannot
-// see. Such a call is recorded with the caller's key and how the callee
-// sees the caller's objects (`this.journal_` is the callee's `this`); the
-// second pass adds the caller's own recorded locks, seen through that
-// binding, level after level.
+// A call made by a function that is itself an entry point of its unit, or
+// by a function such an entry point calls, also runs under whatever the
+// entry point's callers hold, which its unit cannot see. Such a call is
+// recorded with the entry point's key and how the callee sees the entry
+// point's objects (`this.journal_` is the callee's `this`; bindings are
+// composed down the chain of calls); the second pass adds the entry
+// point's own recorded locks, seen through that binding, level after
+// level.
 // Functions are named by qualified name and parameter types; templates,
 // lambdas, functions with internal linkage and system headers are left out.
 // Only locks named by fields from `this` or a parameter, or a member of
@@ -70,6 +72,22 @@ using BindingText = std::vector<std::pair<std::string, std::string>>;
 /// rest of the caller's own object as its class (`this>@ns::Db`).
 BindingText bindingAsText(const clang::FunctionDecl *Caller,
                           const CallBinding &B);
+
+/// How an entry point sees its own objects: `this` and every parameter,
+/// each bound to itself (where composing bindings down a call chain
+/// starts).
+BindingText identityBinding(const clang::FunctionDecl *Root);
+
+/// How the callee of a call made by F sees the objects of Root, an entry
+/// point that reaches F: RootToF (how F sees Root's objects) followed by
+/// FToCallee (bindingAsText of the call). A path of F that none of Root's
+/// objects leads to is left out.
+BindingText composeBindings(const BindingText &RootToF,
+                            const BindingText &FToCallee);
+
+/// Keeps the pairs of Into also in Other (in Into's order); true if Into
+/// changed.
+bool intersectBindings(BindingText &Into, const BindingText &Other);
 
 /// A lock named in the caller's terms, named in the callee's through B;
 /// nullopt if the callee cannot name it. A member of a named class

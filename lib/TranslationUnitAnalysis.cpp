@@ -374,6 +374,11 @@ struct TranslationUnitAnalysis::EntryState {
   const FunctionDecl *RunOwner = nullptr;
   /// A call that brings this context here (for the "called here" note).
   SourceLocation ViaCall;
+  /// While recording a project's calls: how this function sees the objects
+  /// of its context's entry point, at every call that brings it here (the
+  /// pairs all of them agree on); unset outside entry contexts, and when a
+  /// call here runs later (posted), not under the entry's callers' locks.
+  std::optional<BindingText> FromRoot;
 
   /// Whether O is about the same objects being private: the key of a
   /// variant (see Impl::slotFor).
@@ -399,6 +404,12 @@ struct TranslationUnitAnalysis::EntryState {
     // In place: at most call edges nothing changes, and nothing is copied.
     bool Changed = Held.intersect(O.Held);
     Changed |= intersectGuardBindings(Guards, O.Guards);
+    if (FromRoot && !O.FromRoot) {
+      FromRoot.reset();
+      Changed = true;
+    } else if (FromRoot) {
+      Changed |= intersectBindings(*FromRoot, *O.FromRoot);
+    }
     Changed |= Live.unite(OLive);
     bool P = Private && O.Private;
     bool K = Constructing && O.Constructing;
@@ -550,24 +561,33 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
       B.Object = CS.Object;
       B.Args = CS.Args;
       std::optional<BindingText> Binding;
-      std::string Via;
       for (const Impl::Slot &S : It->second) {
         if (!S.State.Valid)
           continue;
+        // Made in an entry point's context (by the entry or a function it
+        // calls), the call also runs under the entry's callers' locks:
+        // recorded with the entry's key and how the callee sees its
+        // objects. Not a call that runs later (posted to a loop).
         const ExecutionContext &EC = Contexts[S.Context];
-        bool FromEntry = EC.K == ExecutionContext::Entry && EC.Root &&
-                         EC.Root->getCanonicalDecl() == F->getCanonicalDecl();
-        if (FromEntry && !Binding) {
-          Via = crossUnitKey(F);
-          Binding = bindingAsText(F, B);
+        std::string Via;
+        BindingText ViaBinding;
+        if (EC.K == ExecutionContext::Entry && EC.Root && !CS.Deferred &&
+            S.State.FromRoot) {
+          Via = crossUnitKey(EC.Root);
+          if (!Binding)
+            Binding = bindingAsText(F, B);
+          if (!Via.empty())
+            ViaBinding =
+                EC.Root->getCanonicalDecl() == F->getCanonicalDecl()
+                    ? *Binding
+                    : composeBindings(*S.State.FromRoot, *Binding);
         }
         W.addCall(Key,
                   locksAsText(toCallee(heldAtCall(S.State.Held, S.State.Guards,
                                                     CS, Ctx->Locks),
                                          B),
                               G),
-                  FromEntry ? Via : std::string(),
-                  FromEntry ? *Binding : BindingText());
+                  Via, ViaBinding);
         if (Recorded)
           Recorded->insert(Key);
       }
@@ -1007,6 +1027,9 @@ void TranslationUnitAnalysis::propagateContexts() {
     Required[K] = requiredLocks(*Ctx, Order[K]);
   }
 
+  // Recording a project's calls: a call made in an entry point's context
+  // is recorded with how its callee sees the entry's objects.
+  const bool Recording = !Opts.CallerLocksOut.empty();
   // Locks the conventions say an entry point's callers hold.
   llvm::DenseMap<const FunctionDecl *, LockSet> InferredEntry;
   // And the locks held at every call other files make (a project run's
@@ -1068,6 +1091,8 @@ void TranslationUnitAnalysis::propagateContexts() {
         S.Live = Ambient[C];
         S.Api = true;
         S.Held = InferredEntry[EC.Root];
+        if (Recording)
+          S.FromRoot = identityBinding(EC.Root);
         break;
       case ExecutionContext::Private:
         S.Private = true;
@@ -1151,6 +1176,8 @@ void TranslationUnitAnalysis::propagateContexts() {
           N.PrivateParams = 0;
           N.RunOwner = nullptr;
         }
+        if (E.FromRoot && !CS.Deferred)
+          N.FromRoot = composeBindings(*E.FromRoot, bindingAsText(F, B));
         N.Api = E.Api;
         N.ViaCall = CS.Loc;
         int GK = I->slotFor(G, C, N);

@@ -134,9 +134,54 @@ TEST_F(ProjectCallerLocksTest, NamesThatAreNotTheCalleesDoNotResolve) {
   EXPECT_FALSE(lockFromText("this", Insert));
 }
 
+TEST_F(ProjectCallerLocksTest, EntryPointsSeeTheirOwnObjects) {
+  EXPECT_EQ(identityBinding(fn("Store::withLock")),
+            (BindingText{{"this", "this"},
+                         {"param0", "param0"},
+                         {"param1", "param1"}}));
+  EXPECT_EQ(identityBinding(fn("Store::make")), BindingText{});
+  EXPECT_EQ(identityBinding(fn("::free_fn")),
+            (BindingText{{"param0", "param0"}, {"param1", "param1"}}));
+}
+
 } // namespace
 
 namespace {
+
+TEST(ProjectCallerLocksBinding, BindingsComposeDownACallChain) {
+  // The entry point's param0 is the helper's `this`; its `this` the
+  // helper's param1.
+  BindingText RootToHelper = {{"param0", "this"},
+                              {"this", "param1"},
+                              {"this", "@Replay"}};
+  // The helper calls journal_->mark(param1->inner_), a call on its own
+  // object's member, and hands on a local the entry point cannot name.
+  BindingText HelperToCallee = {{"this.journal_", "this"},
+                                {"param1.inner_", "param0"},
+                                {"param2", "param1"},
+                                {"this", "@Helper"}};
+  EXPECT_EQ(composeBindings(RootToHelper, HelperToCallee),
+            (BindingText{{"param0.journal_", "this"},
+                         {"this.inner_", "param0"},
+                         {"param0", "@Helper"}}));
+  // A member the entry point names by class, handed on: by its place in
+  // the entry point's object.
+  EXPECT_EQ(composeBindings({{"this", "@Db"}}, {{"@Db.heap_", "this"}}),
+            (BindingText{{"this.heap_", "this"}}));
+  // Prefixes match whole steps only.
+  EXPECT_EQ(composeBindings({{"param0", "this"}}, {{"thisx", "this"}}),
+            BindingText{});
+  EXPECT_EQ(composeBindings({}, HelperToCallee), BindingText{});
+}
+
+TEST(ProjectCallerLocksBinding, BindingsIntersectInOrder) {
+  BindingText Into = {{"param0", "this"}, {"this", "param0"}, {"a", "b"}};
+  EXPECT_FALSE(intersectBindings(Into, {{"a", "b"},
+                                        {"this", "param0"},
+                                        {"param0", "this"}}));
+  EXPECT_TRUE(intersectBindings(Into, {{"a", "b"}, {"param0", "param1"}}));
+  EXPECT_EQ(Into, (BindingText{{"a", "b"}}));
+}
 
 TEST(ProjectCallerLocksBinding, LocksAreRenamedByTheLongestBinding) {
   BindingText B = {{"this.journal_", "this"}, {"param0", "param1"},
