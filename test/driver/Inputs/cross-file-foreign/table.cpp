@@ -1,0 +1,3 @@
+#include "table.h"
+
+void Table::protect(int f) { files_.push_back(f); }
