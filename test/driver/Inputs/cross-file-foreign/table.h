@@ -1,9 +1,8 @@
 // A table and an index whose lists the database's flush fills under the
 // database's own mutex (db.cpp). table.cpp defines Table::protect without
-// seeing class Db, so the lock its caller holds, recorded as
-// `@Db.mu_`, cannot be named there: a known miss of --cross-file (a
-// false positive it does not remove). index.cpp includes db.h and
-// defines Index::protect the same way: silent.
+// seeing class Db, so the lock its caller holds, recorded as `@Db.mu_`,
+// cannot be named there: a known false positive of --cross-file.
+// index.cpp includes db.h and defines Index::protect the same way: silent.
 #include <mutex>
 #include <vector>
 

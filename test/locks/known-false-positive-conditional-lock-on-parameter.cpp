@@ -1,13 +1,13 @@
 // RUN: %maprace %s -- -std=c++17 | %check %s
-// KNOWN MISS (a false positive): a lock taken only when a parameter says
-// so (`if (need_lock) lock.reset(new Guard(mu_))`), by a function whose
+// KNOWN FALSE POSITIVE: a lock taken only when a parameter says so
+// (`if (need_lock) lock.reset(new Guard(mu_))`), by a function whose
 // callers pass `false` only while they hold the lock themselves. The
 // analysis does not follow the parameter's value: after the `if`, the
 // lock is held on one path only, so the function's accesses count as
 // unlocked wherever a caller passes `true`. Distilled from rocksdb's
 // BlobDBImpl::CloseBlobFile (historical pair #33 in docs/evaluation.md).
 // Reported today:
-// CHECK: known-miss-conditional-lock-on-parameter.cpp:[[@LINE+19]]:5: warning: data race on 'open_' (std::set<int>): write ('erase') without holding 'mu_'; the conflicting write in 'Files::closeOne' holds it [maprace-unguarded-access]
+// CHECK: known-false-positive-conditional-lock-on-parameter.cpp:[[@LINE+19]]:5: warning: data race on 'open_' (std::set<int>): write ('erase') without holding 'mu_'; the conflicting write in 'Files::closeOne' holds it [maprace-unguarded-access]
 #include <memory>
 #include <mutex>
 #include <set>
