@@ -97,6 +97,28 @@ std::optional<AccessPath> toCallee(const AccessPath &P, const CallBinding &B) {
                             AccessPath::var(B.Callee->getParamDecl(I))))
           return R;
   }
+  // A member of the callee's object that its constructor bound to one of
+  // the caller's objects (`Inserter ins(db)` keeps `db_`): the lock
+  // `db->mu_` is the callee's `this->db_->mu_`. The longest bound prefix
+  // wins; between equals, the first member declared.
+  if (B.ObjectMembers && CalleeClass) {
+    const clang::FieldDecl *Best = nullptr;
+    const AccessPath *BestPath = nullptr;
+    for (const auto &[F, Bound] : *B.ObjectMembers) {
+      if (!Bound.isPrefixOf(P))
+        continue;
+      if (!Best || Bound.steps().size() > BestPath->steps().size() ||
+          (Bound.steps().size() == BestPath->steps().size() &&
+           F->getFieldIndex() < Best->getFieldIndex())) {
+        Best = F;
+        BestPath = &Bound;
+      }
+    }
+    if (Best)
+      return AccessPath::thisOf(CalleeClass)
+          .withField(Best)
+          .withSteps(P.steps().drop_front(BestPath->steps().size()));
+  }
   // The callee's object named from the caller: a local, a parameter, or a
   // member of the caller's own object (`db_->insert()` carries the lock
   // `db_->mu_` as the callee's `this->mu_`).

@@ -24,6 +24,9 @@ using namespace clang;
 namespace maprace {
 namespace {
 
+llvm::DenseMap<const FieldDecl *, unsigned>
+paramBoundMembers(const CXXConstructorDecl *Ctor);
+
 /// Member accesses a summary carries up to callers (bounds the work on
 /// classes with huge member functions).
 constexpr size_t MaxLiftedAccesses = 256;
@@ -482,6 +485,8 @@ private:
     CS.Object = B.Object;
     CS.Args = B.Args;
     CS.NullArgs = B.NullArgs;
+    if (B.ObjectMembers)
+      CS.ObjectMembers = *B.ObjectMembers;
     CS.State = S.P;
     CS.CallExpr = Site;
     return CS;
@@ -631,18 +636,8 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
       const Expr *Init = stripTemporaries(I->getInit());
       Scan.ConstructTarget.insert(
           {Init, AccessPath::thisOf(Ctor->getParent()).withField(F)});
-      // `mu_(mu)`: a reference/pointer member bound to a parameter.
-      QualType FT = F->getType();
-      if (FT->isReferenceType() || FT->isPointerType()) {
-        const Expr *Src = Init->IgnoreParenImpCasts();
-        if (const auto *UO = dyn_cast<UnaryOperator>(Src))
-          if (UO->getOpcode() == UO_AddrOf)
-            Src = UO->getSubExpr()->IgnoreParenImpCasts();
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(Src))
-          if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-            Facts->Summary.MemberBindings[F] = PVD->getFunctionScopeIndex();
-      }
     }
+    Facts->Summary.MemberBindings = paramBoundMembers(Ctor);
   }
 
   // Reverse post-order.
@@ -1575,13 +1570,48 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
 
 /// The members a constructor stores its arguments in (`mu_(mu)`), in the
 /// caller's terms: what the new object's members point at.
-static MemberBindings boundMembers(const FunctionFacts &Ctor,
-                                   const CallBinding &B) {
+/// The reference and pointer members a constructor binds to its
+/// parameters (`mu_(mu)`, `db_(&db)`): member -> parameter index. Read
+/// from the initialisers alone, so that it also holds for a constructor
+/// not analysed (one that touches no container or lock).
+llvm::DenseMap<const FieldDecl *, unsigned>
+paramBoundMembers(const CXXConstructorDecl *Ctor) {
+  llvm::DenseMap<const FieldDecl *, unsigned> Out;
+  if (const FunctionDecl *Def = Ctor ? Ctor->getDefinition() : nullptr)
+    Ctor = cast<CXXConstructorDecl>(Def);
+  if (!Ctor)
+    return Out;
+  for (const CXXCtorInitializer *I : Ctor->inits()) {
+    if (!I->isAnyMemberInitializer() || !I->getInit())
+      continue;
+    const FieldDecl *F = I->getAnyMember();
+    QualType FT = F->getType();
+    if (!FT->isReferenceType() && !FT->isPointerType())
+      continue;
+    const Expr *Src = stripTemporaries(I->getInit())->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Src))
+      if (UO->getOpcode() == UO_AddrOf)
+        Src = UO->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Src))
+      if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+        Out[F] = PVD->getFunctionScopeIndex();
+  }
+  return Out;
+}
+
+static MemberBindings
+boundMembers(const llvm::DenseMap<const FieldDecl *, unsigned> &Params,
+             const CallBinding &B) {
   MemberBindings MB;
-  for (const auto &[Field, Idx] : Ctor.Summary.MemberBindings)
+  for (const auto &[Field, Idx] : Params)
     if (Idx < B.Args.size() && B.Args[Idx])
       MB.insert({Field, *B.Args[Idx]});
   return MB;
+}
+
+static MemberBindings boundMembers(const FunctionFacts &Ctor,
+                                   const CallBinding &B) {
+  return boundMembers(Ctor.Summary.MemberBindings, B);
 }
 
 /// The local container a `c.begin()` / `c.end()` call walks.
@@ -2437,16 +2467,27 @@ void Analyzer::handleConstruct(const CXXConstructExpr *CE, FlowState &S) {
     return;
   }
   handleArguments(CE, Ctor, Args, S);
-  if (Ctor && Ctx.isAnalysable(Ctor)) {
-    auto CT = Scan.ConstructTarget.find(CE);
-    std::optional<AccessPath> Object;
-    const void *Key = CE;
-    if (CT != Scan.ConstructTarget.end()) {
-      Object = CT->second;
-      auto VarIt = Scan.ConstructVar.find(CE);
-      if (VarIt != Scan.ConstructVar.end())
-        Key = VarIt->second;
-    }
+  if (!Ctor)
+    return;
+  auto CT = Scan.ConstructTarget.find(CE);
+  std::optional<AccessPath> Object;
+  const void *Key = CE;
+  if (CT != Scan.ConstructTarget.end()) {
+    Object = CT->second;
+    auto VarIt = Scan.ConstructVar.find(CE);
+    if (VarIt != Scan.ConstructVar.end())
+      Key = VarIt->second;
+  }
+  if (!Ctx.isAnalysable(Ctor)) {
+    // Nothing to analyse in it, but calls on the new object see our
+    // objects through the members it binds (`Inserter ins(db)`).
+    CallBinding B = bindingFor(Ctor, nullptr, Object, nullptr, Args);
+    MemberBindings MB = boundMembers(paramBoundMembers(Ctor), B);
+    if (!MB.empty())
+      ObjectMembers[Key] = std::move(MB);
+    return;
+  }
+  {
     CallBinding B = bindingFor(Ctor, nullptr, Object, nullptr, Args);
     // Remember which of the new object's members point at our objects.
     if (const FunctionFacts *CF = Ctx.factsOf(Ctor)) {

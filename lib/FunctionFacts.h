@@ -10,6 +10,7 @@
 #define MAPRACE_FUNCTIONFACTS_H
 
 #include "AccessPath.h"
+#include "CallBinding.h"
 #include "ContainerModel.h"
 #include "GuardStandIns.h"
 #include "LockSet.h"
@@ -114,6 +115,9 @@ struct CallSite {
   /// a lambda captures by reference), bound to the mutexes the caller's
   /// guard holds (GuardStandIns.h).
   GuardBindings Guards;
+  /// Members of the callee's object that its constructor bound to the
+  /// caller's objects (a call on a local built here), in caller terms.
+  MemberBindings ObjectMembers;
 
   // noexcept moves, as for LocalAccess.
   CallSite() = default;

@@ -560,6 +560,8 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
       B.Callee = G;
       B.Object = CS.Object;
       B.Args = CS.Args;
+      if (!CS.ObjectMembers.empty())
+        B.ObjectMembers = &CS.ObjectMembers;
       std::optional<BindingText> Binding;
       for (const Impl::Slot &S : It->second) {
         if (!S.State.Valid)
@@ -1121,6 +1123,8 @@ void TranslationUnitAnalysis::propagateContexts() {
         B.Callee = G;
         B.Object = CS.Object;
         B.Args = CS.Args;
+        if (!CS.ObjectMembers.empty())
+          B.ObjectMembers = &CS.ObjectMembers;
         EntryState N;
         N.Valid = true;
         N.Held = toCallee(heldAtCall(E.Held, E.Guards, CS, Ctx->Locks), B);
