@@ -24,8 +24,45 @@ using namespace clang;
 namespace maprace {
 namespace {
 
+/// The reference and pointer members a constructor binds to its
+/// parameters (`mu_(mu)`, `db_(&db)`): member -> parameter index. Read
+/// from the initialisers alone, so that it also holds for a constructor
+/// the analysis does not look at (one that touches no container or lock).
 llvm::DenseMap<const FieldDecl *, unsigned>
-paramBoundMembers(const CXXConstructorDecl *Ctor);
+paramBoundMembers(const CXXConstructorDecl *Ctor) {
+  llvm::DenseMap<const FieldDecl *, unsigned> Out;
+  if (const FunctionDecl *Def = Ctor ? Ctor->getDefinition() : nullptr)
+    Ctor = cast<CXXConstructorDecl>(Def);
+  if (!Ctor)
+    return Out;
+  for (const CXXCtorInitializer *I : Ctor->inits()) {
+    if (!I->isAnyMemberInitializer() || !I->getInit())
+      continue;
+    const FieldDecl *F = I->getAnyMember();
+    QualType FT = F->getType();
+    if (!FT->isReferenceType() && !FT->isPointerType())
+      continue;
+    const Expr *Src = stripTemporaries(I->getInit())->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Src))
+      if (UO->getOpcode() == UO_AddrOf)
+        Src = UO->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Src))
+      if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+        Out[F] = PVD->getFunctionScopeIndex();
+  }
+  return Out;
+}
+
+/// The members Ctor stores its arguments in, in the caller's terms (B):
+/// what the new object's members point at.
+MemberBindings boundMembers(const CXXConstructorDecl *Ctor,
+                            const CallBinding &B) {
+  MemberBindings MB;
+  for (const auto &[Field, Idx] : paramBoundMembers(Ctor))
+    if (Idx < B.Args.size() && B.Args[Idx])
+      MB.insert({Field, *B.Args[Idx]});
+  return MB;
+}
 
 /// Member accesses a summary carries up to callers (bounds the work on
 /// classes with huge member functions).
@@ -637,7 +674,6 @@ std::unique_ptr<FunctionFacts> Analyzer::run() {
       Scan.ConstructTarget.insert(
           {Init, AccessPath::thisOf(Ctor->getParent()).withField(F)});
     }
-    Facts->Summary.MemberBindings = paramBoundMembers(Ctor);
   }
 
   // Reverse post-order.
@@ -1568,52 +1604,6 @@ void Analyzer::constructGuard(const CXXConstructExpr *CE, const GuardType &GT,
   S.Guards.push_back(G);
 }
 
-/// The members a constructor stores its arguments in (`mu_(mu)`), in the
-/// caller's terms: what the new object's members point at.
-/// The reference and pointer members a constructor binds to its
-/// parameters (`mu_(mu)`, `db_(&db)`): member -> parameter index. Read
-/// from the initialisers alone, so that it also holds for a constructor
-/// not analysed (one that touches no container or lock).
-llvm::DenseMap<const FieldDecl *, unsigned>
-paramBoundMembers(const CXXConstructorDecl *Ctor) {
-  llvm::DenseMap<const FieldDecl *, unsigned> Out;
-  if (const FunctionDecl *Def = Ctor ? Ctor->getDefinition() : nullptr)
-    Ctor = cast<CXXConstructorDecl>(Def);
-  if (!Ctor)
-    return Out;
-  for (const CXXCtorInitializer *I : Ctor->inits()) {
-    if (!I->isAnyMemberInitializer() || !I->getInit())
-      continue;
-    const FieldDecl *F = I->getAnyMember();
-    QualType FT = F->getType();
-    if (!FT->isReferenceType() && !FT->isPointerType())
-      continue;
-    const Expr *Src = stripTemporaries(I->getInit())->IgnoreParenImpCasts();
-    if (const auto *UO = dyn_cast<UnaryOperator>(Src))
-      if (UO->getOpcode() == UO_AddrOf)
-        Src = UO->getSubExpr()->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Src))
-      if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-        Out[F] = PVD->getFunctionScopeIndex();
-  }
-  return Out;
-}
-
-static MemberBindings
-boundMembers(const llvm::DenseMap<const FieldDecl *, unsigned> &Params,
-             const CallBinding &B) {
-  MemberBindings MB;
-  for (const auto &[Field, Idx] : Params)
-    if (Idx < B.Args.size() && B.Args[Idx])
-      MB.insert({Field, *B.Args[Idx]});
-  return MB;
-}
-
-static MemberBindings boundMembers(const FunctionFacts &Ctor,
-                                   const CallBinding &B) {
-  return boundMembers(Ctor.Summary.MemberBindings, B);
-}
-
 /// The local container a `c.begin()` / `c.end()` call walks.
 static const VarDecl *localRangeOf(const Expr *E, llvm::StringRef Begin,
                                    llvm::StringRef CBegin) {
@@ -1695,7 +1685,7 @@ void Analyzer::constructGuardRange(const CXXConstructExpr *CE, FlowState &S) {
   for (const Expr *M : Pushed) {
     const Expr *Arg[] = {M};
     CallBinding B = bindingFor(HolderCtor, nullptr, std::nullopt, nullptr, Arg);
-    MemberBindings MB = boundMembers(*HF, B);
+    MemberBindings MB = boundMembers(HolderCtor, B);
     B.ObjectMembers = &MB;
     for (const HeldLock &H : toCaller(HF->Summary.AcquiredAtExit, B)) {
       G.Mutexes.push_back(H.Path);
@@ -2478,28 +2468,19 @@ void Analyzer::handleConstruct(const CXXConstructExpr *CE, FlowState &S) {
     if (VarIt != Scan.ConstructVar.end())
       Key = VarIt->second;
   }
-  if (!Ctx.isAnalysable(Ctor)) {
-    // Nothing to analyse in it, but calls on the new object see our
-    // objects through the members it binds (`Inserter ins(db)`).
-    CallBinding B = bindingFor(Ctor, nullptr, Object, nullptr, Args);
-    MemberBindings MB = boundMembers(paramBoundMembers(Ctor), B);
-    if (!MB.empty())
-      ObjectMembers[Key] = std::move(MB);
+  CallBinding B = bindingFor(Ctor, nullptr, Object, nullptr, Args);
+  // Remember which of the new object's members point at our objects: calls
+  // on it see them through those members (`Inserter ins(db)`), also when
+  // the constructor has nothing to analyse.
+  MemberBindings MB = boundMembers(Ctor, B);
+  if (!MB.empty())
+    ObjectMembers[Key] = std::move(MB);
+  if (!Ctx.isAnalysable(Ctor))
     return;
-  }
-  {
-    CallBinding B = bindingFor(Ctor, nullptr, Object, nullptr, Args);
-    // Remember which of the new object's members point at our objects.
-    if (const FunctionFacts *CF = Ctx.factsOf(Ctor)) {
-      MemberBindings MB = boundMembers(*CF, B);
-      if (!MB.empty())
-        ObjectMembers[Key] = std::move(MB);
-    }
-    auto MIt = ObjectMembers.find(Key);
-    B.ObjectMembers = MIt != ObjectMembers.end() ? &MIt->second : nullptr;
-    bool HasAttrs = Ctx.Locks.attributeEffect(Ctor).has_value();
-    applySummary(Ctor, B, CE, S, /*OnThisObject=*/false, !HasAttrs);
-  }
+  auto MIt = ObjectMembers.find(Key);
+  B.ObjectMembers = MIt != ObjectMembers.end() ? &MIt->second : nullptr;
+  bool HasAttrs = Ctx.Locks.attributeEffect(Ctor).has_value();
+  applySummary(Ctor, B, CE, S, /*OnThisObject=*/false, !HasAttrs);
 }
 
 void Analyzer::handleDeclStmt(const DeclStmt *DS, FlowState &S) {

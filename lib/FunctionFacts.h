@@ -187,8 +187,6 @@ struct FunctionSummary {
   /// The function returns a reference or pointer to this object (an
   /// accessor, a singleton's `instance()`), in its own terms.
   std::optional<AccessPath> ReturnedPath;
-  /// Constructors: reference/pointer members bound to parameters.
-  llvm::DenseMap<const clang::FieldDecl *, unsigned> MemberBindings;
   /// Accesses to containers reachable from reference/pointer parameters.
   std::vector<LocalAccess> ParamAccesses;
   /// Accesses to the object's own member containers: a caller that calls
