@@ -342,6 +342,18 @@ bool isAccessor(const FunctionDecl *FD) {
   return Ret && isAccessorStep(Body, 0);
 }
 
+/// How CS binds its callee's objects to the caller's (B.ObjectMembers
+/// points into CS).
+static CallBinding bindingOf(const CallSite &CS) {
+  CallBinding B;
+  B.Callee = CS.Callee;
+  B.Object = CS.Object;
+  B.Args = CS.Args;
+  if (!CS.ObjectMembers.empty())
+    B.ObjectMembers = &CS.ObjectMembers;
+  return B;
+}
+
 /// The locks held at a call (a lambda posted to a loop runs later, with
 /// none of the caller's locks); see heldWithGuards.
 static LockSet heldAtCall(const LockSet &EntryHeld, const GuardBindings &Gs,
@@ -556,12 +568,7 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
       std::string Key = crossUnitKey(G);
       if (Key.empty())
         continue;
-      CallBinding B;
-      B.Callee = G;
-      B.Object = CS.Object;
-      B.Args = CS.Args;
-      if (!CS.ObjectMembers.empty())
-        B.ObjectMembers = &CS.ObjectMembers;
+      CallBinding B = bindingOf(CS);
       std::optional<BindingText> Binding;
       for (const Impl::Slot &S : It->second) {
         if (!S.State.Valid)
@@ -578,6 +585,8 @@ void TranslationUnitAnalysis::writeCallerLocks() const {
           Via = crossUnitKey(EC.Root);
           if (!Binding)
             Binding = bindingAsText(F, B);
+          // The entry point's own call: its binding as it is (composing
+          // with the identity would drop members named by their class).
           if (!Via.empty())
             ViaBinding =
                 EC.Root->getCanonicalDecl() == F->getCanonicalDecl()
@@ -1119,12 +1128,7 @@ void TranslationUnitAnalysis::propagateContexts() {
         const FunctionDecl *G = CS.Callee;
         if (!G || !Ctx->factsOf(G))
           continue;
-        CallBinding B;
-        B.Callee = G;
-        B.Object = CS.Object;
-        B.Args = CS.Args;
-        if (!CS.ObjectMembers.empty())
-          B.ObjectMembers = &CS.ObjectMembers;
+        CallBinding B = bindingOf(CS);
         EntryState N;
         N.Valid = true;
         N.Held = toCallee(heldAtCall(E.Held, E.Guards, CS, Ctx->Locks), B);
